@@ -1,0 +1,569 @@
+"""The trial finder's core: trials, where they run, what they treat and test.
+
+Field names follow the patient-facing page (Cancer Research UK) where editors write,
+and ClinicalTrials.gov where the registry is the source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from trialfinder.text import lines
+
+
+class Status(models.TextChoices):
+    """ClinicalTrials.gov overall (and site) recruitment status, kept as given."""
+
+    RECRUITING = "RECRUITING", _("Recruiting")
+    NOT_YET_RECRUITING = "NOT_YET_RECRUITING", _("Not yet recruiting")
+    ENROLLING_BY_INVITATION = "ENROLLING_BY_INVITATION", _("Enrolling by invitation")
+    ACTIVE_NOT_RECRUITING = "ACTIVE_NOT_RECRUITING", _("Active, not recruiting")
+    SUSPENDED = "SUSPENDED", _("Suspended")
+    TERMINATED = "TERMINATED", _("Terminated")
+    COMPLETED = "COMPLETED", _("Completed")
+    WITHDRAWN = "WITHDRAWN", _("Withdrawn")
+    UNKNOWN = "UNKNOWN", _("Unknown")
+
+
+# What a patient means by "open", "opening soon" and "closed".
+OPEN_STATUSES = (Status.RECRUITING, Status.ENROLLING_BY_INVITATION)
+OPENING_SOON_STATUSES = (Status.NOT_YET_RECRUITING,)
+CLOSED_STATUSES = tuple(s for s in Status if s not in OPEN_STATUSES + OPENING_SOON_STATUSES)
+
+
+class Phase(models.TextChoices):
+    EARLY_PHASE1 = "EARLY_PHASE1", _("Early phase 1")
+    PHASE1 = "PHASE1", _("Phase 1")
+    PHASE1_PHASE2 = "PHASE1_PHASE2", _("Phase 1/2")
+    PHASE2 = "PHASE2", _("Phase 2")
+    PHASE2_PHASE3 = "PHASE2_PHASE3", _("Phase 2/3")
+    PHASE3 = "PHASE3", _("Phase 3")
+    PHASE4 = "PHASE4", _("Phase 4")
+    NA = "NA", _("Not applicable")
+
+
+class TrialType(models.TextChoices):
+    """The trial's primary purpose, in the words patients use."""
+
+    TREATMENT = "TREATMENT", _("Treatment")
+    PREVENTION = "PREVENTION", _("Prevention")
+    SCREENING = "SCREENING", _("Screening")
+    SUPPORTIVE_CARE = "SUPPORTIVE_CARE", _("Supportive care")
+    DIAGNOSTIC = "DIAGNOSTIC", _("Diagnosis")
+    OTHER = "OTHER", _("Other")
+
+
+class StudyType(models.TextChoices):
+    INTERVENTIONAL = "INTERVENTIONAL", _("Interventional")
+    OBSERVATIONAL = "OBSERVATIONAL", _("Observational")
+    EXPANDED_ACCESS = "EXPANDED_ACCESS", _("Expanded access")
+
+
+class Sex(models.TextChoices):
+    ALL = "ALL", _("All")
+    FEMALE = "FEMALE", _("Female")
+    MALE = "MALE", _("Male")
+
+
+class Publication(models.TextChoices):
+    DRAFT = "DRAFT", _("Draft")
+    PUBLISHED = "PUBLISHED", _("Published")
+
+
+class Source(models.TextChoices):
+    MANUAL = "MANUAL", _("Written by our editors")
+    REGISTRY = "REGISTRY", _("Imported from a registry")
+
+
+def _descendant_ids(rows: Iterable[tuple[int, int | None]], root_ids: set[int]) -> set[int]:
+    """Walk a small parent/child table in Python: cancer types and regions are a few
+    hundred rows, so one query and a loop beats a recursive CTE on both databases."""
+    children: dict[int | None, list[int]] = {}
+    for pk, parent_id in rows:
+        children.setdefault(parent_id, []).append(pk)
+    found, stack = set(), list(root_ids)
+    while stack:
+        pk = stack.pop()
+        if pk in found:
+            continue
+        found.add(pk)
+        stack.extend(children.get(pk, ()))
+    return found
+
+
+class TreeQuerySet(models.QuerySet):
+    def with_descendants(self, roots: Iterable[models.Model]) -> set[int]:
+        """Primary keys of the given nodes and every node below them (one query)."""
+        return _descendant_ids(self.values_list("pk", "parent_id"), {r.pk for r in roots})
+
+
+class Region(models.Model):
+    class Kind(models.TextChoices):
+        COUNTRY = "COUNTRY", _("Country")
+        UK_NATION = "UK_NATION", _("UK nation")
+        ENGLISH_REGION = "ENGLISH_REGION", _("English region")
+        US_STATE = "US_STATE", _("US state")
+
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text="The larger area this one is part of (England for an English region).",
+    )
+    code = models.CharField(
+        max_length=10,
+        blank=True,
+        help_text="Short code: ISO country code, US state code (CA) or UK nation code.",
+    )
+
+    objects = TreeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("pk")), name="trials_region_not_own_parent"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Condition(models.Model):
+    """A cancer type. Subtypes point at their parent (Sarcoma > Soft tissue sarcoma)."""
+
+    name = models.CharField(max_length=150, help_text="The name patients know, e.g. 'Bowel cancer'.")
+    slug = models.SlugField(max_length=150, unique=True)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text="The broader cancer type, if this is a subtype.",
+    )
+    synonyms = models.TextField(
+        blank=True,
+        help_text="Other names, one per line: medical names, US spellings, abbreviations "
+        "(e.g. colorectal cancer, colon cancer, CRC). Search uses them.",
+    )
+    description = models.TextField(
+        blank=True, help_text="One or two plain sentences shown on the cancer type page."
+    )
+
+    objects = TreeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name"], name="trials_condition_unique_name"),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("pk")), name="trials_condition_not_own_parent"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("trials:condition_detail", args=[self.slug])
+
+    @property
+    def synonym_list(self) -> list[str]:
+        return lines(self.synonyms)
+
+
+class Intervention(models.Model):
+    class Kind(models.TextChoices):
+        DRUG = "DRUG", _("Drug")
+        BIOLOGICAL = "BIOLOGICAL", _("Biological")
+        PROCEDURE = "PROCEDURE", _("Surgery or procedure")
+        RADIATION = "RADIATION", _("Radiotherapy")
+        DEVICE = "DEVICE", _("Device")
+        GENETIC = "GENETIC", _("Genetic")
+        BEHAVIORAL = "BEHAVIORAL", _("Behavioural")
+        DIETARY_SUPPLEMENT = "DIETARY_SUPPLEMENT", _("Dietary supplement")
+        DIAGNOSTIC_TEST = "DIAGNOSTIC_TEST", _("Diagnostic test")
+        COMBINATION_PRODUCT = "COMBINATION_PRODUCT", _("Combination product")
+        OTHER = "OTHER", _("Other")
+
+    name = models.CharField(max_length=255, help_text="The generic name, e.g. 'imatinib'.")
+    kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.DRUG)
+    other_names = models.TextField(
+        blank=True,
+        help_text="Brand names and codes, one per line (e.g. Glivec, Gleevec, STI571).",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name", "kind"], name="trials_intervention_unique_name_kind"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def other_name_list(self) -> list[str]:
+        return lines(self.other_names)
+
+
+class Organisation(models.Model):
+    name = models.CharField(max_length=255)
+    short_name = models.CharField(
+        max_length=50, blank=True, help_text="Abbreviation shown in brackets, e.g. EORTC."
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name"], name="trials_organisation_unique_name"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.short_name})" if self.short_name else self.name
+
+
+class TrialQuerySet(models.QuerySet):
+    def published(self) -> TrialQuerySet:
+        return self.filter(publication=Publication.PUBLISHED)
+
+    def recruiting(self) -> TrialQuerySet:
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def opening_soon(self) -> TrialQuerySet:
+        return self.filter(status__in=OPENING_SOON_STATUSES)
+
+    def closed(self) -> TrialQuerySet:
+        return self.filter(status__in=CLOSED_STATUSES)
+
+    def with_results(self) -> TrialQuerySet:
+        return self.filter(has_results=True)
+
+    def for_status_group(self, group: str) -> TrialQuerySet:
+        """Filter by the patient-facing status groups used in search."""
+        return {
+            "recruiting": self.recruiting,
+            "opening_soon": self.opening_soon,
+            "closed": self.closed,
+            "results": self.with_results,
+            "any": self.all,
+        }[group]()
+
+    def for_age(self, years: int) -> TrialQuerySet:
+        """Trials whose age range overlaps a person aged `years` (from their birthday
+        up to the day before the next one). A missing bound means no limit."""
+        youngest, oldest = years * 12, years * 12 + 11
+        return self.filter(
+            Q(min_age_months__isnull=True) | Q(min_age_months__lte=oldest),
+            Q(max_age_months__isnull=True) | Q(max_age_months__gte=youngest),
+        )
+
+    def for_sex(self, sex: str) -> TrialQuerySet:
+        if sex == Sex.ALL:
+            return self
+        return self.filter(sex__in=[Sex.ALL, sex])
+
+    def for_conditions(self, condition_ids: Iterable[int]) -> TrialQuerySet:
+        # EXISTS rather than a join, so a trial in two matching subtypes is listed once.
+        through = Trial.conditions.through
+        return self.filter(
+            Exists(
+                through.objects.filter(trial_id=OuterRef("pk"), condition_id__in=condition_ids)
+            )
+        )
+
+    def in_regions(self, region_ids: Iterable[int]) -> TrialQuerySet:
+        return self.filter(
+            Exists(Site.objects.filter(trial_id=OuterRef("pk"), region_id__in=region_ids))
+        )
+
+
+class Trial(models.Model):
+    slug = models.SlugField(max_length=200, unique=True)
+    title = models.CharField(
+        max_length=300,
+        help_text="Plain-language title patients see, e.g. 'A trial of imatinib for soft "
+        "tissue sarcoma of the skin'.",
+    )
+    official_title = models.TextField(blank=True, help_text="The registry's scientific title.")
+    acronym = models.CharField(max_length=50, blank=True)
+
+    # Written by our editors in plain English (Markdown: paragraphs, lists, bold, links).
+    summary = models.TextField(
+        blank=True,
+        help_text="What the trial is testing and why, in plain English. Aim for a reading "
+        "age of 11-12. Markdown: blank line between paragraphs, '- ' for lists.",
+    )
+    more_about = models.TextField("more about this trial", blank=True)
+    who_can_join = models.TextField(
+        blank=True, help_text="The main points of who can and cannot take part, in plain words."
+    )
+    what_is_involved = models.TextField("what taking part involves", blank=True)
+    results_summary = models.TextField(
+        blank=True, help_text="Plain-language results, once the trial team has reported them."
+    )
+
+    # Written by the trial team for professionals; kept apart from the plain layer.
+    brief_summary = models.TextField(blank=True)
+    detailed_description = models.TextField(blank=True)
+    eligibility_criteria = models.TextField(
+        blank=True, help_text="The registry's full criteria text, as given."
+    )
+    inclusion_criteria = models.TextField(blank=True, help_text="One criterion per line.")
+    exclusion_criteria = models.TextField(blank=True, help_text="One criterion per line.")
+
+    status = models.CharField(max_length=30, choices=Status.choices, default=Status.RECRUITING)
+    why_stopped = models.CharField(max_length=500, blank=True)
+    has_results = models.BooleanField(default=False, help_text="Results have been reported.")
+    phase = models.CharField(max_length=20, choices=Phase.choices, blank=True)
+    trial_type = models.CharField(
+        max_length=20, choices=TrialType.choices, default=TrialType.TREATMENT
+    )
+    study_type = models.CharField(
+        max_length=20, choices=StudyType.choices, default=StudyType.INTERVENTIONAL
+    )
+
+    min_age_months = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Youngest age in months (18 years = 216). Empty: no limit."
+    )
+    max_age_months = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Oldest age in months. Empty: no upper limit."
+    )
+    sex = models.CharField(max_length=10, choices=Sex.choices, default=Sex.ALL)
+    healthy_volunteers = models.BooleanField(
+        default=False, help_text="People without cancer can take part."
+    )
+
+    start_date = models.DateField("recruitment start", null=True, blank=True)
+    end_date = models.DateField("recruitment end", null=True, blank=True)
+    end_date_is_estimate = models.BooleanField(default=False)
+    enrolment = models.PositiveIntegerField(
+        null=True, blank=True, help_text="How many people the trial needs or recruited."
+    )
+    enrolment_is_estimate = models.BooleanField(
+        default=False, help_text="Ticked: a target. Not ticked: the actual number recruited."
+    )
+
+    chief_investigator = models.CharField(max_length=200, blank=True)
+    chief_investigator_affiliation = models.CharField(max_length=255, blank=True)
+    contact_name = models.CharField(max_length=200, blank=True)
+    contact_phone = models.CharField(max_length=50, blank=True)
+    contact_email = models.EmailField(blank=True)
+    contact_url = models.URLField(blank=True)
+
+    keywords = models.TextField(blank=True, help_text="One per line.")
+    mesh_terms = models.TextField("MeSH terms", blank=True, help_text="One per line.")
+
+    conditions = models.ManyToManyField(Condition, related_name="trials", blank=True)
+    interventions = models.ManyToManyField(Intervention, related_name="trials", blank=True)
+    organisations = models.ManyToManyField(
+        Organisation, through="TrialOrganisation", related_name="trials", blank=True
+    )
+
+    publication = models.CharField(
+        max_length=20,
+        choices=Publication.choices,
+        default=Publication.DRAFT,
+        help_text="Only published trials are shown to the public.",
+    )
+    last_reviewed = models.DateField(
+        null=True, blank=True, help_text="When an editor last checked this page against its source."
+    )
+    source = models.CharField(max_length=20, choices=Source.choices, default=Source.MANUAL)
+    registry_last_updated = models.DateField(
+        null=True, blank=True, help_text="The registry's own last-update date for this record."
+    )
+    is_example = models.BooleanField(
+        default=False,
+        help_text="An invented trial for demonstration. The page says so in large type.",
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = TrialQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(min_age_months__isnull=True)
+                | Q(max_age_months__isnull=True)
+                | Q(min_age_months__lte=models.F("max_age_months")),
+                name="trials_trial_age_range_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(start_date__lte=models.F("end_date")),
+                name="trials_trial_dates_ordered",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["publication", "status"], name="trials_trial_pub_status"),
+            models.Index(fields=["min_age_months", "max_age_months"], name="trials_trial_ages"),
+            models.Index(fields=["-updated"], name="trials_trial_updated"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("trials:trial_detail", args=[self.slug])
+
+    @property
+    def is_published(self) -> bool:
+        return self.publication == Publication.PUBLISHED
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    @property
+    def keyword_list(self) -> list[str]:
+        return lines(self.keywords)
+
+    @property
+    def mesh_term_list(self) -> list[str]:
+        return lines(self.mesh_terms)
+
+    @property
+    def inclusion_list(self) -> list[str]:
+        return lines(self.inclusion_criteria)
+
+    @property
+    def exclusion_list(self) -> list[str]:
+        return lines(self.exclusion_criteria)
+
+
+class TrialIdentifier(models.Model):
+    class Kind(models.TextChoices):
+        NCT = "NCT", _("ClinicalTrials.gov")
+        EUDRACT = "EUDRACT", _("EudraCT")
+        EU_CT = "EU_CT", _("EU CT number")
+        ISRCTN = "ISRCTN", _("ISRCTN")
+        IRAS = "IRAS", _("IRAS")
+        CRUK = "CRUK", _("CRUK internal database number")
+        ORG = "ORG", _("Organisation's own ID")
+        OBSOLETE = "OBSOLETE", _("Obsolete ID")
+        OTHER = "OTHER", _("Other ID")
+
+    trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="identifiers")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    value = models.CharField(max_length=100, help_text="As written, e.g. 'EORTC 62027'.")
+    normalised = models.CharField(
+        max_length=100,
+        editable=False,
+        db_index=True,
+        help_text="Upper case with spaces and punctuation removed, for lookups.",
+    )
+
+    class Meta:
+        ordering = ["kind", "value"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "normalised"], name="trials_identifier_unique_per_kind"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.value}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.normalised = normalise_identifier(self.value)
+        super().save(*args, **kwargs)
+
+
+def normalise_identifier(value: str) -> str:
+    """'nct 0003-1915' and 'NCT00031915' compare equal; so do 'EORTC 62027' and 'eortc62027'."""
+    return "".join(ch for ch in value.upper() if ch.isalnum())
+
+
+class TrialOrganisation(models.Model):
+    class Role(models.TextChoices):
+        SPONSOR = "SPONSOR", _("Sponsor")
+        COLLABORATOR = "COLLABORATOR", _("Supporter")
+        FUNDER = "FUNDER", _("Funder")
+
+    trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="trial_organisations")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT)
+    role = models.CharField(max_length=20, choices=Role.choices)
+
+    class Meta:
+        ordering = ["role", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["trial", "organisation", "role"],
+                name="trials_trialorganisation_unique_role",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ({self.get_role_display()})"
+
+
+class Site(models.Model):
+    """A hospital or clinic where the trial runs, with its own recruitment status."""
+
+    trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="sites")
+    facility = models.CharField(max_length=255)
+    city = models.CharField(max_length=100, blank=True)
+    state = models.CharField(max_length=100, blank=True, help_text="State or county, as given.")
+    postcode = models.CharField("postcode or ZIP", max_length=20, blank=True)
+    country = models.CharField(max_length=100, blank=True)
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sites",
+        help_text="Used by the region filter: English region, UK nation, US state or country.",
+    )
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    status = models.CharField(
+        max_length=30,
+        choices=Status.choices,
+        blank=True,
+        help_text="This site's own status, which can differ from the trial's.",
+    )
+    contact_name = models.CharField(max_length=200, blank=True)
+    contact_phone = models.CharField(max_length=50, blank=True)
+    contact_email = models.EmailField(blank=True)
+
+    class Meta:
+        ordering = ["country", "state", "city", "facility", "pk"]
+        indexes = [
+            models.Index(fields=["region", "trial"], name="trials_site_region_trial"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="trials_site_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True)
+                | Q(longitude__gte=-180, longitude__lte=180),
+                name="trials_site_longitude_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return ", ".join(part for part in (self.facility, self.city) if part)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES

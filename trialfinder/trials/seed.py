@@ -1,0 +1,123 @@
+"""Reference data every installation needs: regions and the common cancer types.
+
+Loaded by a data migration and again (idempotently) by `load_demo`. Functions take the
+model classes so the migration can pass its historical models.
+"""
+
+from django.utils.text import slugify
+
+ENGLISH_REGIONS = [
+    "North East",
+    "North West",
+    "Yorkshire and the Humber",
+    "East Midlands",
+    "West Midlands",
+    "East of England",
+    "London",
+    "South East",
+    "South West",
+]
+UK_NATIONS = [("England", "ENG"), ("Scotland", "SCT"), ("Wales", "WLS"), ("Northern Ireland", "NIR")]
+
+US_STATES = [
+    ("AL", "Alabama"), ("AK", "Alaska"), ("AZ", "Arizona"), ("AR", "Arkansas"),
+    ("CA", "California"), ("CO", "Colorado"), ("CT", "Connecticut"), ("DE", "Delaware"),
+    ("DC", "District of Columbia"), ("FL", "Florida"), ("GA", "Georgia"), ("HI", "Hawaii"),
+    ("ID", "Idaho"), ("IL", "Illinois"), ("IN", "Indiana"), ("IA", "Iowa"),
+    ("KS", "Kansas"), ("KY", "Kentucky"), ("LA", "Louisiana"), ("ME", "Maine"),
+    ("MD", "Maryland"), ("MA", "Massachusetts"), ("MI", "Michigan"), ("MN", "Minnesota"),
+    ("MS", "Mississippi"), ("MO", "Missouri"), ("MT", "Montana"), ("NE", "Nebraska"),
+    ("NV", "Nevada"), ("NH", "New Hampshire"), ("NJ", "New Jersey"), ("NM", "New Mexico"),
+    ("NY", "New York"), ("NC", "North Carolina"), ("ND", "North Dakota"), ("OH", "Ohio"),
+    ("OK", "Oklahoma"), ("OR", "Oregon"), ("PA", "Pennsylvania"), ("PR", "Puerto Rico"),
+    ("RI", "Rhode Island"), ("SC", "South Carolina"), ("SD", "South Dakota"),
+    ("TN", "Tennessee"), ("TX", "Texas"), ("UT", "Utah"), ("VT", "Vermont"),
+    ("VA", "Virginia"), ("WA", "Washington"), ("WV", "West Virginia"),
+    ("WI", "Wisconsin"), ("WY", "Wyoming"),
+]  # fmt: skip
+
+# Countries that commonly host trials recruiting UK and US patients; the importer adds
+# others as it meets them.
+COUNTRIES = [
+    ("GB", "United Kingdom"), ("US", "United States"), ("IE", "Ireland"),
+    ("FR", "France"), ("DE", "Germany"), ("NL", "Netherlands"), ("BE", "Belgium"),
+    ("ES", "Spain"), ("IT", "Italy"), ("CA", "Canada"), ("AU", "Australia"),
+    ("DK", "Denmark"), ("SE", "Sweden"), ("NO", "Norway"), ("CH", "Switzerland"),
+    ("PL", "Poland"), ("CN", "China"), ("JP", "Japan"), ("KR", "South Korea"),
+]  # fmt: skip
+
+# (name, parent name or None, synonyms: lay and medical names, US spellings, abbreviations)
+CONDITIONS = [
+    ("Bladder cancer", None, "urothelial cancer\nurothelial carcinoma\ntransitional cell carcinoma"),
+    ("Bone cancer", None, "primary bone cancer\nbone tumour\nbone tumor"),
+    ("Bowel cancer", None, "colorectal cancer\ncolon cancer\nrectal cancer\nCRC"),
+    ("Anal cancer", "Bowel cancer", "anal carcinoma"),
+    ("Brain tumours", None, "brain cancer\nbrain tumor\nglioma\nglioblastoma\nCNS tumour"),
+    ("Breast cancer", None, "breast carcinoma\nmammary cancer"),
+    ("Secondary breast cancer", "Breast cancer", "metastatic breast cancer\nadvanced breast cancer\nstage 4 breast cancer"),
+    ("Triple negative breast cancer", "Breast cancer", "TNBC"),
+    ("Cervical cancer", None, "cancer of the cervix\ncervix cancer"),
+    ("Children's cancers", None, "childhood cancer\npaediatric cancer\npediatric cancer"),
+    ("Neuroblastoma", "Children's cancers", ""),
+    ("Head and neck cancer", None, "oral cancer\nmouth cancer\nthroat cancer\nlaryngeal cancer\nHNSCC"),
+    ("Kidney cancer", None, "renal cancer\nrenal cell carcinoma\nRCC"),
+    ("Leukaemia", None, "leukemia\nblood cancer"),
+    ("Acute myeloid leukaemia", "Leukaemia", "acute myeloid leukemia\nAML"),
+    ("Acute lymphoblastic leukaemia", "Leukaemia", "acute lymphoblastic leukemia\nALL"),
+    ("Chronic lymphocytic leukaemia", "Leukaemia", "chronic lymphocytic leukemia\nCLL"),
+    ("Chronic myeloid leukaemia", "Leukaemia", "chronic myeloid leukemia\nchronic myelogenous leukemia\nCML"),
+    ("Liver cancer", None, "hepatocellular carcinoma\nHCC\nhepatic cancer"),
+    ("Lung cancer", None, "lung carcinoma"),
+    ("Non-small cell lung cancer", "Lung cancer", "NSCLC\nnon small cell lung cancer"),
+    ("Small cell lung cancer", "Lung cancer", "SCLC"),
+    ("Mesothelioma", None, "pleural mesothelioma"),
+    ("Lymphoma", None, "blood cancer\nlymphatic cancer"),
+    ("Hodgkin lymphoma", "Lymphoma", "Hodgkin's lymphoma\nHodgkin's disease"),
+    ("Non-Hodgkin lymphoma", "Lymphoma", "NHL\ndiffuse large B-cell lymphoma\nDLBCL\nfollicular lymphoma"),
+    ("Melanoma", None, "skin melanoma\nmalignant melanoma"),
+    ("Myeloma", None, "multiple myeloma\nplasma cell myeloma\nblood cancer"),
+    ("Oesophageal cancer", None, "esophageal cancer\ncancer of the gullet\noesophagus cancer"),
+    ("Ovarian cancer", None, "cancer of the ovary\nfallopian tube cancer\nprimary peritoneal cancer"),
+    ("Pancreatic cancer", None, "cancer of the pancreas\npancreatic adenocarcinoma"),
+    ("Prostate cancer", None, "prostate carcinoma\nprostatic cancer"),
+    ("Sarcoma", None, ""),
+    ("Soft tissue sarcoma", "Sarcoma", "STS\ndermatofibrosarcoma protuberans\nDFSP\nliposarcoma\nleiomyosarcoma\nrhabdomyosarcoma\nsynovial sarcoma"),
+    ("Bone sarcoma", "Sarcoma", "osteosarcoma\nEwing sarcoma\nEwing's sarcoma\nchondrosarcoma"),
+    ("Gastrointestinal stromal tumour", "Soft tissue sarcoma", "GIST\ngastrointestinal stromal tumor"),
+    ("Skin cancer", None, "non-melanoma skin cancer\nbasal cell carcinoma\nsquamous cell skin cancer"),
+    ("Stomach cancer", None, "gastric cancer\ncancer of the stomach"),
+    ("Testicular cancer", None, "cancer of the testicle\ngerm cell tumour"),
+    ("Thyroid cancer", None, "thyroid carcinoma"),
+    ("Womb cancer", None, "uterine cancer\nendometrial cancer\ncancer of the uterus"),
+    ("Cancer of unknown primary", None, "CUP\nunknown primary cancer"),
+    ("Any cancer", None, "solid tumours\nsolid tumors\nadvanced cancer\nall cancers"),
+]  # fmt: skip
+
+
+def seed_regions(Region) -> None:
+    def upsert(name, kind, parent=None, code=""):
+        # get_or_create: running again never undoes an editor's change.
+        region, _ = Region.objects.get_or_create(
+            slug=slugify(name), defaults={"name": name, "kind": kind, "parent": parent, "code": code}
+        )
+        return region
+
+    countries = {code: upsert(name, "COUNTRY", code=code) for code, name in COUNTRIES}
+    nations = {
+        name: upsert(name, "UK_NATION", parent=countries["GB"], code=code)
+        for name, code in UK_NATIONS
+    }
+    for name in ENGLISH_REGIONS:
+        upsert(name, "ENGLISH_REGION", parent=nations["England"])
+    for code, name in US_STATES:
+        # "Washington" the state, not the city; "New York" the state holds NYC.
+        upsert(name, "US_STATE", parent=countries["US"], code=code)
+
+
+def seed_conditions(Condition) -> None:
+    by_name = {}
+    for name, parent, synonyms in CONDITIONS:
+        by_name[name], _ = Condition.objects.get_or_create(
+            slug=slugify(name.replace("'", "")),
+            defaults={"name": name, "parent": by_name.get(parent), "synonyms": synonyms},
+        )

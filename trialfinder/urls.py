@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("trialfinder.trials.urls")),
+    path("glossary/", include("trialfinder.glossary.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "trialfinder.trials.views.page_not_found"
+handler500 = "trialfinder.trials.views.server_error"
