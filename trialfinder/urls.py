@@ -6,6 +6,3 @@ urlpatterns = [
     path("glossary/", include("trialfinder.glossary.urls")),
     path("admin/", admin.site.urls),
 ]
-
-handler404 = "trialfinder.trials.views.page_not_found"
-handler500 = "trialfinder.trials.views.server_error"

@@ -36,6 +36,23 @@ OPENING_SOON_STATUSES = (Status.NOT_YET_RECRUITING,)
 CLOSED_STATUSES = tuple(s for s in Status if s not in OPEN_STATUSES + OPENING_SOON_STATUSES)
 
 
+def patient_status(status: str, has_results: bool = False) -> tuple[str, str]:
+    """The status label and its style class. Results outrank "closed": that is what a
+    patient looking at a finished trial wants to know."""
+    if has_results and status not in OPEN_STATUSES + OPENING_SOON_STATUSES:
+        return _("Results"), "results"
+    return {
+        Status.RECRUITING: (_("Open"), "open"),
+        Status.ENROLLING_BY_INVITATION: (_("Open by invitation only"), "open"),
+        Status.NOT_YET_RECRUITING: (_("Opening soon"), "soon"),
+        Status.ACTIVE_NOT_RECRUITING: (_("Closed to new patients"), "closed"),
+        Status.COMPLETED: (_("Closed"), "closed"),
+        Status.SUSPENDED: (_("Paused"), "closed"),
+        Status.TERMINATED: (_("Stopped early"), "closed"),
+        Status.WITHDRAWN: (_("Withdrawn"), "closed"),
+    }.get(status, (_("Status not known"), "closed"))
+
+
 class Phase(models.TextChoices):
     EARLY_PHASE1 = "EARLY_PHASE1", _("Early phase 1")
     PHASE1 = "PHASE1", _("Phase 1")
@@ -80,28 +97,6 @@ class Source(models.TextChoices):
     REGISTRY = "REGISTRY", _("Imported from a registry")
 
 
-def _descendant_ids(rows: Iterable[tuple[int, int | None]], root_ids: set[int]) -> set[int]:
-    """Walk a small parent/child table in Python: cancer types and regions are a few
-    hundred rows, so one query and a loop beats a recursive CTE on both databases."""
-    children: dict[int | None, list[int]] = {}
-    for pk, parent_id in rows:
-        children.setdefault(parent_id, []).append(pk)
-    found, stack = set(), list(root_ids)
-    while stack:
-        pk = stack.pop()
-        if pk in found:
-            continue
-        found.add(pk)
-        stack.extend(children.get(pk, ()))
-    return found
-
-
-class TreeQuerySet(models.QuerySet):
-    def with_descendants(self, roots: Iterable[models.Model]) -> set[int]:
-        """Primary keys of the given nodes and every node below them (one query)."""
-        return _descendant_ids(self.values_list("pk", "parent_id"), {r.pk for r in roots})
-
-
 class Region(models.Model):
     class Kind(models.TextChoices):
         COUNTRY = "COUNTRY", _("Country")
@@ -126,8 +121,6 @@ class Region(models.Model):
         help_text="Short code: ISO country code, US state code (CA) or UK nation code.",
     )
 
-    objects = TreeQuerySet.as_manager()
-
     class Meta:
         ordering = ["name"]
         constraints = [
@@ -143,7 +136,9 @@ class Region(models.Model):
 class Condition(models.Model):
     """A cancer type. Subtypes point at their parent (Sarcoma > Soft tissue sarcoma)."""
 
-    name = models.CharField(max_length=150, help_text="The name patients know, e.g. 'Bowel cancer'.")
+    name = models.CharField(
+        max_length=150, help_text="The name patients know, e.g. 'Bowel cancer'."
+    )
     slug = models.SlugField(max_length=150, unique=True)
     parent = models.ForeignKey(
         "self",
@@ -161,8 +156,6 @@ class Condition(models.Model):
     description = models.TextField(
         blank=True, help_text="One or two plain sentences shown on the cancer type page."
     )
-
-    objects = TreeQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -281,9 +274,7 @@ class TrialQuerySet(models.QuerySet):
         # EXISTS rather than a join, so a trial in two matching subtypes is listed once.
         through = Trial.conditions.through
         return self.filter(
-            Exists(
-                through.objects.filter(trial_id=OuterRef("pk"), condition_id__in=condition_ids)
-            )
+            Exists(through.objects.filter(trial_id=OuterRef("pk"), condition_id__in=condition_ids))
         )
 
     def in_regions(self, region_ids: Iterable[int]) -> TrialQuerySet:
@@ -433,6 +424,15 @@ class Trial(models.Model):
         return self.status in OPEN_STATUSES
 
     @property
+    def patient_status(self) -> tuple[str, str]:
+        """(label, style) in the words a patient would use, as on Cancer Research UK."""
+        return patient_status(self.status, self.has_results)
+
+    @property
+    def has_plain_language(self) -> bool:
+        return bool(self.summary.strip())
+
+    @property
     def keyword_list(self) -> list[str]:
         return lines(self.keywords)
 
@@ -555,8 +555,7 @@ class Site(models.Model):
                 name="trials_site_latitude_range",
             ),
             models.CheckConstraint(
-                condition=Q(longitude__isnull=True)
-                | Q(longitude__gte=-180, longitude__lte=180),
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
                 name="trials_site_longitude_range",
             ),
         ]
@@ -567,3 +566,16 @@ class Site(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def patient_status(self) -> tuple[str, str]:
+        if not self.status:
+            return _("Ask the trial team"), "closed"
+        return patient_status(self.status)
+
+    @property
+    def area(self) -> str:
+        """The heading this site is grouped under on the trial page."""
+        if self.region_id:
+            return self.region.name
+        return self.country or str(_("Location not given"))

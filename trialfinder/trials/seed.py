@@ -17,7 +17,12 @@ ENGLISH_REGIONS = [
     "South East",
     "South West",
 ]
-UK_NATIONS = [("England", "ENG"), ("Scotland", "SCT"), ("Wales", "WLS"), ("Northern Ireland", "NIR")]
+UK_NATIONS = [
+    ("England", "ENG"),
+    ("Scotland", "SCT"),
+    ("Wales", "WLS"),
+    ("Northern Ireland", "NIR"),
+]
 
 US_STATES = [
     ("AL", "Alabama"), ("AK", "Alaska"), ("AZ", "Arizona"), ("AR", "Arkansas"),
@@ -98,7 +103,8 @@ def seed_regions(Region) -> None:
     def upsert(name, kind, parent=None, code=""):
         # get_or_create: running again never undoes an editor's change.
         region, _ = Region.objects.get_or_create(
-            slug=slugify(name), defaults={"name": name, "kind": kind, "parent": parent, "code": code}
+            slug=slugify(name),
+            defaults={"name": name, "kind": kind, "parent": parent, "code": code},
         )
         return region
 

@@ -1,7 +1,176 @@
-def home(r): pass
-def trial_list(r): pass
-def trial_detail(r, slug): pass
-def condition_list(r): pass
-def condition_detail(r, slug): pass
-def page_not_found(r, exception): pass
-def server_error(r): pass
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from trialfinder.trials import search
+from trialfinder.trials.filters import STATUS_CHOICES, TrialFilter
+from trialfinder.trials.models import (
+    Condition,
+    Site,
+    Trial,
+    TrialIdentifier,
+    TrialOrganisation,
+    TrialQuerySet,
+)
+from trialfinder.trials.trees import ConditionTree
+
+PAGE_SIZE = 20
+# Deep pages cost the database and help nobody reading results; refine the search instead.
+MAX_PAGE = 500
+COUNTS_CACHE_SECONDS = 120
+
+
+def _open_trial_counts(tree: ConditionTree) -> dict[int, int]:
+    """Open published trials per cancer type, each counted once under every ancestor it
+    belongs to (a trial in two sarcoma subtypes counts once for Sarcoma). Cached briefly:
+    it is the same for every visitor."""
+    counts = cache.get("trials:open-counts")
+    if counts is not None:
+        return counts
+    counts = {}
+    through = Trial.conditions.through.objects.filter(
+        trial__in=Trial.objects.published().recruiting()
+    )
+    for node, _depth in tree.walk():
+        ids = tree.with_descendants(node.slug)
+        counts[node.pk] = (
+            through.filter(condition_id__in=ids).values("trial_id").distinct().count()
+            if len(ids) > 1
+            else None
+        )
+    # Leaves in one grouped query; parents above needed distinct counts of their own.
+    leaf_ids = [pk for pk, n in counts.items() if n is None]
+    counts.update(dict.fromkeys(leaf_ids, 0))
+    for row in (
+        through.filter(condition_id__in=leaf_ids)
+        .values("condition_id")
+        .annotate(n=Count("trial_id", distinct=True))
+    ):
+        counts[row["condition_id"]] = row["n"]
+    cache.set("trials:open-counts", counts, COUNTS_CACHE_SECONDS)
+    return counts
+
+
+def _results_page(request: HttpRequest, qs: TrialQuerySet) -> tuple[Page, bool]:
+    """The requested page, and whether the page number had to be corrected."""
+    paginator = Paginator(qs, PAGE_SIZE)
+    raw = request.GET.get("page", "1")
+    page = paginator.get_page(min(int(raw), MAX_PAGE) if raw.isdigit() else raw)
+    corrected = raw != str(page.number) and "page" in request.GET
+    return page, corrected
+
+
+def _with_card_data(qs: TrialQuerySet, region_ids: set[int]) -> TrialQuerySet:
+    """Everything a result card shows, in a fixed number of queries per page."""
+    if not qs.query.order_by:
+        # Meta.ordering does not apply once the count annotation groups the rows.
+        qs = qs.order_by("-updated", "pk")
+    qs = qs.annotate(site_count=Count("sites", distinct=True)).prefetch_related(
+        Prefetch("conditions", queryset=Condition.objects.only("name", "slug"))
+    )
+    if region_ids:
+        qs = qs.prefetch_related(
+            Prefetch(
+                "sites",
+                queryset=Site.objects.filter(region_id__in=region_ids).select_related("region"),
+                to_attr="sites_in_region",
+            )
+        )
+    return qs
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    filterset = TrialFilter(queryset=Trial.objects.none())
+    tree = filterset.conditions
+    counts = _open_trial_counts(tree)
+    top_level = [node for node, depth in tree.walk() if depth == 0]
+    ctx = {
+        "form": filterset.form,
+        "cancer_types": [(node, counts.get(node.pk, 0)) for node in top_level],
+        "open_total": Trial.objects.published().recruiting().count(),
+    }
+    return render(request, "trials/home.html", ctx)
+
+
+@require_GET
+def trial_list(request: HttpRequest) -> HttpResponse:
+    published = Trial.objects.published()
+    filterset = TrialFilter(request.GET, queryset=published)
+    q = request.GET.get("q", "")
+    if q and "page" not in request.GET:
+        # A trial number read off a letter goes straight to the trial.
+        exact = search.exact_identifier_match(q, published)
+        if exact is not None:
+            return redirect(exact)
+    region_ids = filterset.chosen_region_ids
+    page, page_corrected = _results_page(request, _with_card_data(filterset.qs, region_ids))
+    ctx = {
+        "filterset": filterset,
+        "form": filterset.form,
+        "page": page,
+        "page_corrected": page_corrected,
+        "chosen_region": filterset.chosen_region,
+        "query_too_long": len(q) > search.MAX_QUERY_LENGTH,
+        "status_labels": dict(STATUS_CHOICES),
+    }
+    status = 400 if filterset.form.errors else 200
+    return render(request, "trials/trial_list.html", ctx, status=status)
+
+
+@require_GET
+def trial_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    trials = Trial.objects.published().prefetch_related(
+        "conditions",
+        "interventions",
+        Prefetch("sites", queryset=Site.objects.select_related("region")),
+        Prefetch("identifiers", queryset=TrialIdentifier.objects.order_by("kind", "value")),
+        Prefetch(
+            "trial_organisations",
+            queryset=TrialOrganisation.objects.select_related("organisation"),
+        ),
+    )
+    trial = get_object_or_404(trials, slug=slug)
+    areas: dict[str, list[Site]] = {}
+    for site in sorted(trial.sites.all(), key=lambda s: (s.area, s.city, s.facility)):
+        areas.setdefault(site.area, []).append(site)
+    organisations = trial.trial_organisations.all()
+    ctx = {
+        "trial": trial,
+        "site_areas": areas,
+        "sponsors": [o for o in organisations if o.role == TrialOrganisation.Role.SPONSOR],
+        "supporters": [o for o in organisations if o.role != TrialOrganisation.Role.SPONSOR],
+    }
+    return render(request, "trials/trial_detail.html", ctx)
+
+
+@require_GET
+def condition_list(request: HttpRequest) -> HttpResponse:
+    tree = ConditionTree.load()
+    counts = _open_trial_counts(tree)
+    ctx = {"cancer_types": [(node, depth, counts.get(node.pk, 0)) for node, depth in tree.walk()]}
+    return render(request, "trials/condition_list.html", ctx)
+
+
+@require_GET
+def condition_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    condition = get_object_or_404(Condition.objects.select_related("parent"), slug=slug)
+    tree = ConditionTree.load()
+    ids = tree.with_descendants(slug)
+    trials = Trial.objects.published().for_conditions(ids)
+    open_trials = _with_card_data(trials.recruiting().order_by("-updated", "pk"), set())
+    page, _corrected = _results_page(request, open_trials)
+    ctx = {
+        "condition": condition,
+        "subtypes": sorted(tree.children.get(condition.pk, []), key=lambda n: n.name),
+        "page": page,
+        "other_count": trials.count() - page.paginator.count,
+        "title": _("%(name)s trials") % {"name": condition.name},
+    }
+    return render(request, "trials/condition_detail.html", ctx)

@@ -1,0 +1,175 @@
+"""The /trials/ FilterSet: every public search parameter is validated here."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from trialfinder.trials import search
+from trialfinder.trials.models import Phase, Region, Sex, TrialQuerySet, TrialType
+from trialfinder.trials.trees import ConditionTree, RegionTree
+
+STATUS_CHOICES = [
+    ("recruiting", _("Open to recruitment")),
+    ("opening_soon", _("Opening soon")),
+    ("closed", _("Closed")),
+    ("results", _("Results available")),
+    ("any", _("Any status")),
+]
+DEFAULT_STATUS = "recruiting"
+
+SORT_CHOICES = [
+    ("updated", _("Recently updated")),
+    ("ending", _("Recruitment ends soonest")),
+    ("title", _("Title A to Z")),
+]
+DEFAULT_SORT = "updated"
+
+SEX_CHOICES = [(Sex.FEMALE, _("Female")), (Sex.MALE, _("Male"))]
+
+
+class WholeNumberFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+class TrialFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search words or trial number"),
+        method="filter_q",
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    cancer_type = django_filters.ChoiceFilter(
+        label=_("Cancer type"),
+        method="filter_cancer_type",
+        empty_label=_("Any cancer type"),
+        error_messages={
+            "invalid_choice": _("We don't have that cancer type. Choose one from the list.")
+        },
+    )
+    age = WholeNumberFilter(
+        label=_("Age in years"),
+        method="filter_age",
+        min_value=0,
+        max_value=120,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": 120}),
+        error_messages={
+            "invalid": _("Enter age as a whole number of years, for example 45."),
+            "min_value": _("Age cannot be less than 0."),
+            "max_value": _("Age must be 120 or less."),
+        },
+    )
+    sex = django_filters.ChoiceFilter(
+        label=_("Sex"), choices=SEX_CHOICES, method="filter_sex", empty_label=_("Any")
+    )
+    region = django_filters.ChoiceFilter(
+        label=_("Where you live"),
+        method="filter_region",
+        empty_label=_("Anywhere"),
+        error_messages={"invalid_choice": _("We don't know that area. Choose one from the list.")},
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=STATUS_CHOICES, method="filter_status", empty_label=None
+    )
+    phase = django_filters.ChoiceFilter(
+        label=_("Phase"), choices=Phase.choices, empty_label=_("Any phase")
+    )
+    trial_type = django_filters.ChoiceFilter(
+        label=_("Type of trial"), choices=TrialType.choices, empty_label=_("Any type")
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"), choices=SORT_CHOICES, method="sort_by", empty_label=None
+    )
+
+    def __init__(self, data=None, *args, **kwargs):
+        # Recruiting trials are what most people want, so that is the default.
+        if data is not None:
+            data = data.copy()
+            for key, default in (("status", DEFAULT_STATUS), ("sort", DEFAULT_SORT)):
+                if not data.get(key):
+                    data[key] = default
+        super().__init__(data, *args, **kwargs)
+        # Set once here: callable choices would query again on validation and on render.
+        self.form.fields["cancer_type"].choices = [
+            ("", _("Any cancer type")),
+            *self.conditions.choices(),
+        ]
+        self.form.fields["region"].choices = [("", _("Anywhere")), *self.regions.choices()]
+
+    @cached_property
+    def conditions(self) -> ConditionTree:
+        return ConditionTree.load()
+
+    @cached_property
+    def regions(self) -> RegionTree:
+        return RegionTree.load()
+
+    def filter_q(self, queryset: TrialQuerySet, name: str, value: str) -> TrialQuerySet:
+        return search.search(queryset, value)
+
+    def filter_cancer_type(self, queryset: TrialQuerySet, name: str, value: str) -> TrialQuerySet:
+        return queryset.for_conditions(self.conditions.with_descendants(value))
+
+    def filter_age(self, queryset: TrialQuerySet, name: str, value: int) -> TrialQuerySet:
+        return queryset.for_age(value)
+
+    def filter_sex(self, queryset: TrialQuerySet, name: str, value: str) -> TrialQuerySet:
+        return queryset.for_sex(value)
+
+    def filter_region(self, queryset: TrialQuerySet, name: str, value: str) -> TrialQuerySet:
+        return queryset.in_regions(self.regions.with_descendants(value))
+
+    def filter_status(self, queryset: TrialQuerySet, name: str, value: str) -> TrialQuerySet:
+        return queryset.for_status_group(value)
+
+    def sort_by(self, queryset: TrialQuerySet, name: str, value: str) -> TrialQuerySet:
+        if value == "ending":
+            return queryset.order_by("end_date", "-updated", "pk")
+        if value == "title":
+            return queryset.order_by("title", "pk")
+        return queryset.order_by("-updated", "pk")
+
+    def active_filters(self) -> list[tuple[str, str, str]]:
+        """(parameter, label, value shown) for each filter the visitor set, so each can be
+        removed on its own. The default status and sort order are not filters to remove."""
+        self.form.is_valid()
+        active = []
+        for name, field in self.form.fields.items():
+            value = self.form.cleaned_data.get(name)
+            if value in (None, "") or name == "sort":
+                continue
+            if name == "status" and value == DEFAULT_STATUS:
+                continue
+            shown = (
+                dict(_flat(field.choices)).get(value, value) if hasattr(field, "choices") else value
+            )
+            active.append((name, str(field.label), str(shown).strip()))
+        return active
+
+    def cleaned(self, name: str):
+        """A parameter's cleaned value, or None when it is missing or invalid."""
+        self.form.is_valid()
+        return self.form.cleaned_data.get(name) or None
+
+    @property
+    def chosen_region(self) -> Region | None:
+        slug = self.cleaned("region")
+        return self.regions.by_slug.get(slug) if slug else None
+
+    @property
+    def chosen_region_ids(self) -> set[int]:
+        slug = self.cleaned("region")
+        return self.regions.with_descendants(slug) if slug else set()
+
+
+def _flat(choices) -> list[tuple]:
+    """Choices with option groups flattened, for looking up a value's label."""
+    flat = []
+    for value, label in choices:
+        if isinstance(label, (list, tuple)):
+            flat.extend(label)
+        else:
+            flat.append((value, label))
+    return flat

@@ -1,0 +1,64 @@
+"""Display formatting for trials, kept out of views and templates."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from trialfinder.text import render_markdown
+
+register = template.Library()
+
+
+def _age(months: int) -> str:
+    if months % 12 == 0 or months >= 24:
+        years = months // 12
+        return ngettext("%(n)d year", "%(n)d years", years) % {"n": years}
+    return ngettext("%(n)d month", "%(n)d months", months) % {"n": months}
+
+
+@register.filter
+def age_range(trial) -> str:
+    """'10 years and over', '18 to 70 years', 'Up to 17 years', 'No age limits given'."""
+    low = trial.min_age_months or None
+    high = trial.max_age_months
+    if low is None and high is None:
+        return _("No age limits given")
+    if high is None:
+        return _("%(age)s and over") % {"age": _age(low)}
+    if low is None:
+        return _("Up to %(age)s") % {"age": _age(high)}
+    if low % 12 == 0 and high % 12 == 0 and low != high:
+        return _("%(low)d to %(high)s") % {"low": low // 12, "high": _age(high)}
+    return _("%(low)s to %(high)s") % {"low": _age(low), "high": _age(high)}
+
+
+@register.filter
+def markdown(text: str) -> SafeString:
+    # render_markdown escapes raw HTML and sanitises the result with nh3.
+    return mark_safe(render_markdown(text))  # noqa: S308
+
+
+@register.filter
+def sex_in_words(sex: str) -> str:
+    return {"FEMALE": _("Women only"), "MALE": _("Men only")}.get(sex, _("Men and women"))
+
+
+@register.simple_tag(takes_context=True)
+def query_without(context, *names: str) -> str:
+    """The current query string without the given parameters (and without page)."""
+    params = context["request"].GET.copy()
+    for name in (*names, "page"):
+        params.pop(name, None)
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes) -> str:
+    params = context["request"].GET.copy()
+    for name, value in changes.items():
+        params[name] = value
+    return f"?{params.urlencode()}"

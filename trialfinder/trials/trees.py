@@ -1,0 +1,79 @@
+"""Cancer types and regions are small trees (a few hundred rows). Load each once per
+request, then answer "this node and everything below it" and build grouped form choices
+in Python."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from trialfinder.trials.models import Condition, Region
+
+
+@dataclass
+class Tree:
+    nodes: list
+    by_slug: dict = field(init=False)
+    children: dict = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_slug = {node.slug: node for node in self.nodes}
+        self.children = {}
+        for node in self.nodes:
+            self.children.setdefault(node.parent_id, []).append(node)
+
+    def with_descendants(self, slug: str) -> set[int]:
+        root = self.by_slug.get(slug)
+        if root is None:
+            return set()
+        found, stack = set(), [root]
+        while stack:
+            node = stack.pop()
+            if node.pk not in found:
+                found.add(node.pk)
+                stack.extend(self.children.get(node.pk, ()))
+        return found
+
+    def walk(self, parent_id=None, depth: int = 0):
+        """Depth-first (node, depth) pairs, children in name order."""
+        for node in sorted(self.children.get(parent_id, ()), key=lambda n: n.name):
+            yield node, depth
+            yield from self.walk(node.pk, depth + 1)
+
+
+class ConditionTree(Tree):
+    @classmethod
+    def load(cls) -> ConditionTree:
+        return cls(list(Condition.objects.only("pk", "name", "slug", "parent_id")))
+
+    def choices(self) -> list[tuple[str, str]]:
+        # Non-breaking spaces indent subtypes in a plain <select>.
+        return [(node.slug, "\u00a0\u00a0" * depth + node.name) for node, depth in self.walk()]
+
+
+class RegionTree(Tree):
+    @classmethod
+    def load(cls) -> RegionTree:
+        return cls(list(Region.objects.only("pk", "name", "slug", "parent_id", "kind", "code")))
+
+    def choices(self) -> list:
+        uk = self.by_slug.get("united-kingdom")
+        us = self.by_slug.get("united-states")
+        groups = []
+        if uk:
+            uk_choices = [(uk.slug, _("Anywhere in the UK"))]
+            for node, depth in self.walk(uk.pk):
+                uk_choices.append((node.slug, "\u00a0\u00a0" * depth + node.name))
+            groups.append((_("United Kingdom"), uk_choices))
+        if us:
+            us_choices = [(us.slug, _("Anywhere in the US"))]
+            us_choices += [(node.slug, node.name) for node, _depth in self.walk(us.pk)]
+            groups.append((_("United States"), us_choices))
+        others = [
+            (node.slug, node.name)
+            for node in sorted(self.children.get(None, ()), key=lambda n: n.name)
+            if node not in (uk, us)
+        ]
+        groups.append((_("Other countries"), others))
+        return groups
