@@ -20,9 +20,18 @@ def nct00031915(db):
         status=Status.RECRUITING,
         min_age_months=120,
         conditions=[condition("soft-tissue-sarcoma"), condition("bone-sarcoma")],
-        identifiers={TrialIdentifier.Kind.NCT: "NCT00031915", TrialIdentifier.Kind.OBSOLETE: "NCT00029094"},
+        identifiers={
+            TrialIdentifier.Kind.NCT: "NCT00031915",
+            TrialIdentifier.Kind.OBSOLETE: "NCT00029094",
+        },
     )
-    make_site(t, facility="Mayo Clinic Cancer Center", city="Rochester", country="United States", region="minnesota")
+    make_site(
+        t,
+        facility="Mayo Clinic Cancer Center",
+        city="Rochester",
+        country="United States",
+        region="minnesota",
+    )
     return t
 
 
@@ -134,7 +143,9 @@ def test_it_filters_by_phase_and_trial_type(client, db):
 
 def test_words_search_titles_cancer_type_synonyms_and_drug_names(client, nct00031915):
     nct00031915.interventions.create(name="imatinib", other_names="Glivec\nGleevec\nSTI571")
-    bowel = make_trial(title="A new drug for people with advanced disease", conditions=[condition("bowel-cancer")])
+    bowel = make_trial(
+        title="A new drug for people with advanced disease", conditions=[condition("bowel-cancer")]
+    )
     assert titles(client.get(URL, {"q": "Glivec"})) == [nct00031915.title]
     assert titles(client.get(URL, {"q": "colorectal cancer"})) == [bowel.title]
     assert titles(client.get(URL, {"q": "bowel cancer"})) == [bowel.title]
@@ -153,8 +164,10 @@ def test_active_filters_are_shown_with_links_that_remove_each(client, nct0003191
     html = response.content.decode()
     assert "Age in years: 45" in html
     assert "Cancer type: Sarcoma" in html
-    assert 'href="?cancer_type=sarcoma&amp;region=minnesota&amp;status=recruiting&amp;sort=updated"' in html or (
-        "?cancer_type=sarcoma&amp;region=minnesota" in html
+    assert (
+        'href="?cancer_type=sarcoma&amp;region=minnesota&amp;status=recruiting&amp;sort=updated"'
+        in html
+        or ("?cancer_type=sarcoma&amp;region=minnesota" in html)
     )
 
 
@@ -163,7 +176,10 @@ def test_pagination_keeps_the_query(client, db):
         make_trial(title=f"Sarcoma trial {n:02d}", conditions=[condition("sarcoma")])
     response = client.get(URL, {"cancer_type": "sarcoma"})
     assert len(titles(response)) == 20
-    assert "cancer_type=sarcoma" in response.content.decode().split('rel="next" href="')[1].split('"')[0]
+    assert (
+        "cancer_type=sarcoma"
+        in response.content.decode().split('rel="next" href="')[1].split('"')[0]
+    )
     assert len(titles(client.get(URL, {"cancer_type": "sarcoma", "page": "2"}))) == 5
 
 
@@ -191,17 +207,27 @@ def test_bad_parameters_show_a_clear_message_not_a_500(client, nct00031915, para
 
 @pytest.mark.parametrize(
     "params",
-    [{"page": "999999"}, {"page": "abc"}, {"page": "-1"}, {"q": "x" * 10_000}, {"q": "'; DROP TABLE--"}],
+    [
+        {"page": "999999"},
+        {"page": "abc"},
+        {"page": "-1"},
+        {"q": "x" * 10_000},
+        {"q": "'; DROP TABLE--"},
+    ],
 )
 def test_odd_pages_and_queries_never_fail(client, nct00031915, params):
     response = client.get(URL, params)
     assert response.status_code == 200
 
 
-def test_the_number_of_queries_does_not_grow_with_the_results(client, db, django_assert_max_num_queries):
+def test_the_number_of_queries_does_not_grow_with_the_results(
+    client, db, django_assert_max_num_queries
+):
     def add(n):
         for i in range(n):
-            t = make_trial(title=f"Trial {i}", conditions=[condition("sarcoma"), condition("bone-sarcoma")])
+            t = make_trial(
+                title=f"Trial {i}", conditions=[condition("sarcoma"), condition("bone-sarcoma")]
+            )
             make_site(t, region="london")
             make_site(t, region="london")
 
