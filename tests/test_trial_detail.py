@@ -121,3 +121,13 @@ def test_the_page_uses_a_fixed_number_of_queries(client, db, django_assert_max_n
         make_site(trial, facility=f"Hospital {n}", region="london")
     with django_assert_max_num_queries(8):
         client.get(trial.get_absolute_url())
+
+
+def test_glossary_terms_in_plain_sections_link_to_their_definitions(client, db):
+    trial = make_trial(
+        summary="Imatinib is a tyrosine kinase inhibitor.",
+        who_can_join="You need a biopsy. Another tyrosine kinase inhibitor is not marked twice.",
+    )
+    html = client.get(trial.get_absolute_url()).content.decode()
+    assert html.count('data-term="tyrosine-kinase-inhibitor"') == 1
+    assert 'href="/glossary/biopsy/"' in html

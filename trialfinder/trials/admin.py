@@ -5,6 +5,7 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from trialfinder.glossary.editor_help import GlossaryHelpMixin
 from trialfinder.trials import search
 from trialfinder.trials.models import (
     Condition,
@@ -61,7 +62,7 @@ class StatusGroupFilter(admin.SimpleListFilter):
 
 
 @admin.register(Trial)
-class TrialAdmin(admin.ModelAdmin):
+class TrialAdmin(GlossaryHelpMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "status",

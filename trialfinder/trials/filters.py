@@ -22,6 +22,7 @@ STATUS_CHOICES = [
 DEFAULT_STATUS = "recruiting"
 
 SORT_CHOICES = [
+    ("relevance", _("Best match")),
     ("updated", _("Recently updated")),
     ("ending", _("Recruitment ends soonest")),
     ("title", _("Title A to Z")),
@@ -87,7 +88,9 @@ class TrialFilter(django_filters.FilterSet):
         # Recruiting trials are what most people want, so that is the default.
         if data is not None:
             data = data.copy()
-            for key, default in (("status", DEFAULT_STATUS), ("sort", DEFAULT_SORT)):
+            # Relevance when there are words to rank by, otherwise recently updated.
+            sort = "relevance" if data.get("q", "").strip() else DEFAULT_SORT
+            for key, default in (("status", DEFAULT_STATUS), ("sort", sort)):
                 if not data.get(key):
                     data[key] = default
         super().__init__(data, *args, **kwargs)
@@ -125,6 +128,8 @@ class TrialFilter(django_filters.FilterSet):
         return queryset.for_status_group(value)
 
     def sort_by(self, queryset: TrialQuerySet, name: str, value: str) -> TrialQuerySet:
+        if value == "relevance":
+            return search.order_by_relevance(queryset, self.cleaned("q") or "")
         if value == "ending":
             return queryset.order_by("end_date", "-updated", "pk")
         if value == "title":
@@ -147,6 +152,16 @@ class TrialFilter(django_filters.FilterSet):
             )
             active.append((name, str(field.label), str(shown).strip()))
         return active
+
+    def queryset_without(self, *skipped: str) -> TrialQuerySet:
+        """The search with every valid filter applied except `skipped` (and sorting):
+        the base each facet counts over."""
+        self.form.is_valid()
+        queryset = self.queryset.all()
+        for name, value in self.form.cleaned_data.items():
+            if name not in skipped and name != "sort":
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
 
     def cleaned(self, name: str):
         """A parameter's cleaned value, or None when it is missing or invalid."""

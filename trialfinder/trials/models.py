@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models.functions import Lower
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -382,6 +384,9 @@ class Trial(models.Model):
         default=False,
         help_text="An invented trial for demonstration. The page says so in large type.",
     )
+    # Kept current by trialfinder.trials.indexing on every save and import.
+    search_document = models.TextField(blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -579,3 +584,57 @@ class Site(models.Model):
         if self.region_id:
             return self.region.name
         return self.country or str(_("Location not given"))
+
+
+class Synonym(models.Model):
+    """Words people type that should also find other words: lay and medical names,
+    brand and generic drug names, UK and US spellings."""
+
+    class Kind(models.TextChoices):
+        LAY_MEDICAL = "LAY_MEDICAL", _("Lay and medical names")
+        DRUG = "DRUG", _("Drug names and codes")
+        SPELLING = "SPELLING", _("UK and US spellings")
+        ABBREVIATION = "ABBREVIATION", _("Abbreviations")
+        BROADER = "BROADER", _("Broad term covering narrower ones")
+
+    term = models.CharField(
+        max_length=100, help_text="A word or phrase people search for, e.g. 'bowel' or 'Glivec'."
+    )
+    equivalents = models.TextField(
+        help_text="Words or phrases it should also find, one per line (e.g. colorectal, colon)."
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.LAY_MEDICAL)
+    two_way = models.BooleanField(
+        default=True,
+        help_text="Ticked: each equivalent also finds the term and the others. Untick for a "
+        "broad term such as 'blood cancer', where 'lymphoma' should not find 'leukaemia'.",
+    )
+
+    class Meta:
+        ordering = ["term"]
+        constraints = [
+            models.UniqueConstraint(Lower("term"), name="trials_synonym_unique_term"),
+        ]
+
+    def __str__(self) -> str:
+        return self.term
+
+    @property
+    def equivalent_list(self) -> list[str]:
+        return lines(self.equivalents)
+
+
+class SpellingTerm(models.Model):
+    """Known words (cancer types, treatments, synonyms) that spelling suggestions come
+    from. Rebuilt by trialfinder.trials.indexing.refresh_spelling_terms()."""
+
+    term = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["term"]
+        constraints = [
+            models.UniqueConstraint(fields=["term"], name="trials_spellingterm_unique_term"),
+        ]
+
+    def __str__(self) -> str:
+        return self.term

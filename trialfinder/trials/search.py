@@ -1,20 +1,38 @@
 """THE search entry point. The public results page, the admin and the nurse screen all
 call `search()`; nothing else builds text-search queries.
 
-An exact trial ID (NCT00031915, "EORTC 62027", an obsolete ID ...) matches through the
-normalised identifier table. Words match titles, acronym, IDs, cancer types with their
-synonyms, interventions with their other names, and the plain-language summary.
+A query is parsed once (websearch style: "quoted phrases", -excluded words, OR) into
+clauses. Each clause is a set of alternatives: what was typed plus its synonyms from the
+editable Synonym table. Every clause must match (AND); any alternative will do (OR).
+
+Two implementations sit behind the same API:
+- PostgreSQL: the stored weighted `search_vector` (GIN index), English stemming, prefix
+  matching of single words, ranking with `ts_rank`; spelling fixes from `pg_trgm`.
+- SQLite: word-prefix matching on the stored normalised `search_document`, a light
+  plural stemmer, and difflib for spelling fixes.
+
+An exact trial ID (NCT00031915, "nct 0003 1915", "EORTC 62027", an obsolete ID) matches
+the identifier table first.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
+from dataclasses import dataclass, field
+from functools import reduce
 
-from django.db.models import Exists, OuterRef, Q
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
 
+from trialfinder.text import lines
+from trialfinder.trials.indexing import normalise_text
+from trialfinder.trials.signals import SYNONYMS_CACHE_KEY
 from trialfinder.trials.models import (
-    Condition,
-    Intervention,
+    SpellingTerm,
+    Synonym,
     Trial,
     TrialIdentifier,
     TrialQuerySet,
@@ -22,37 +40,113 @@ from trialfinder.trials.models import (
 )
 
 MAX_QUERY_LENGTH = 200
-MAX_WORDS = 12
-_WORD = re.compile(r"[\w'-]+", re.UNICODE)
-_STOPWORDS = {
-    "a",
-    "an",
-    "and",
-    "for",
-    "in",
-    "of",
-    "on",
-    "or",
-    "the",
-    "to",
-    "with",
-    "trial",
-    "trials",
-}
-# On a cancer trial finder these words say nothing on their own: "bowel cancer" means
-# "bowel", and "cancer" alone means every trial.
-_GENERIC = {"cancer", "cancers", "tumour", "tumours", "tumor", "tumors", "study", "studies"}
+MAX_CLAUSES = 8
+_TOKEN = re.compile(r'"([^"]*)"|(-?)([\w\'-]+)', re.UNICODE)
+_STOPWORDS = frozenset(
+    "a an and are as at be by for from has have i in is it its me my of on or that the "
+    "this to was with what which who trial trials near".split()
+)
+# On a cancer trial finder these say nothing on their own: "bowel cancer" means "bowel",
+# and "cancer" alone means every trial.
+_GENERIC = frozenset("cancer cancers tumour tumours tumor tumors study studies".split())
+
+
+@dataclass
+class Clause:
+    typed: str
+    alternatives: list[str]
+    negated: bool = False
+
+
+@dataclass
+class ParsedQuery:
+    text: str
+    clauses: list[Clause] = field(default_factory=list)
+
+    @property
+    def positive(self) -> list[Clause]:
+        return [c for c in self.clauses if not c.negated]
 
 
 def clean_query(q: str) -> str:
-    """Bound the cost of any query: strip control characters and cap the length."""
+    """Bound the cost of any query: printable characters only, capped length."""
     q = "".join(ch for ch in q if ch.isprintable())
     return " ".join(q.split())[:MAX_QUERY_LENGTH]
 
 
-def words(q: str) -> list[str]:
-    found = [w.lower() for w in _WORD.findall(q)]
-    return [w for w in found if w not in _STOPWORDS | _GENERIC][:MAX_WORDS]
+def synonym_map() -> dict[str, set[str]]:
+    """Normalised phrase -> every phrase it should also find. Cached; signals clear it."""
+    mapping = cache.get(SYNONYMS_CACHE_KEY)
+    if mapping is not None:
+        return mapping
+    mapping: dict[str, set[str]] = {}
+    for term, equivalents, two_way in Synonym.objects.values_list("term", "equivalents", "two_way"):
+        group = {normalise_text(term)} | {normalise_text(e) for e in lines(equivalents)}
+        group.discard("")
+        members = group if two_way else {normalise_text(term)}
+        for member in members:
+            mapping.setdefault(member, set()).update(group)
+    cache.set(SYNONYMS_CACHE_KEY, mapping, 300)
+    return mapping
+
+
+def parse(q: str) -> ParsedQuery:
+    q = clean_query(q)
+    parsed = ParsedQuery(text=q)
+    synonyms = synonym_map()
+    pending_or = False
+    words: list[tuple[str, bool]] = []  # (normalised word, negated), flushed into clauses
+
+    def add(clause: Clause) -> None:
+        nonlocal pending_or
+        if pending_or and parsed.clauses and not clause.negated:
+            previous = parsed.clauses[-1]
+            previous.typed += f" OR {clause.typed}"
+            previous.alternatives += [
+                a for a in clause.alternatives if a not in previous.alternatives
+            ]
+        else:
+            parsed.clauses.append(clause)
+        pending_or = False
+
+    def flush() -> None:
+        i = 0
+        while i < len(words):
+            word, negated = words[i]
+            # Longest known phrase first: "blood cancer" before "blood".
+            for n in range(min(4, len(words) - i), 1, -1):
+                phrase = " ".join(w for w, _neg in words[i : i + n])
+                if phrase in synonyms and not any(neg for _w, neg in words[i : i + n]):
+                    add(Clause(phrase, sorted(synonyms[phrase], key=len)))
+                    i += n
+                    break
+            else:
+                if word not in _STOPWORDS and word not in _GENERIC:
+                    add(Clause(word, [word, *sorted(synonyms.get(word, set()) - {word})], negated))
+                i += 1
+        words.clear()
+
+    for match in _TOKEN.finditer(q):
+        phrase, minus, word = match.groups()
+        if phrase is not None:
+            flush()
+            normalised = normalise_text(phrase)
+            if normalised:
+                add(
+                    Clause(
+                        normalised,
+                        [normalised, *sorted(synonyms.get(normalised, set()) - {normalised})],
+                    )
+                )
+        elif word.lower() == "or" and not minus:
+            flush()
+            pending_or = True
+        else:
+            for part in normalise_text(word).split():
+                words.append((part, bool(minus)))
+    flush()
+    parsed.clauses = parsed.clauses[:MAX_CLAUSES]
+    return parsed
 
 
 def identifier_matches(q: str) -> TrialQuerySet | None:
@@ -66,54 +160,6 @@ def identifier_matches(q: str) -> TrialQuerySet | None:
     )
 
 
-def _word_condition(word: str) -> Q:
-    through_conditions = Trial.conditions.through.objects.filter(
-        trial_id=OuterRef("pk"),
-        condition__in=Condition.objects.filter(
-            Q(name__icontains=word) | Q(synonyms__icontains=word)
-        ),
-    )
-    through_interventions = Trial.interventions.through.objects.filter(
-        trial_id=OuterRef("pk"),
-        intervention__in=Intervention.objects.filter(
-            Q(name__icontains=word) | Q(other_names__icontains=word)
-        ),
-    )
-    identifiers = TrialIdentifier.objects.filter(
-        trial_id=OuterRef("pk"), normalised__contains=normalise_identifier(word) or word
-    )
-    return (
-        Q(title__icontains=word)
-        | Q(official_title__icontains=word)
-        | Q(acronym__icontains=word)
-        | Q(summary__icontains=word)
-        | Q(keywords__icontains=word)
-        | Exists(through_conditions)
-        | Exists(through_interventions)
-        | Exists(identifiers)
-    )
-
-
-def search(queryset: TrialQuerySet, q: str) -> TrialQuerySet:
-    """Narrow `queryset` to the trials matching the words or ID in `q`.
-
-    Every word must match somewhere (AND), so "bowel cancer leeds" narrows rather than
-    widens. An exact ID wins outright.
-    """
-    q = clean_query(q)
-    if not q:
-        return queryset
-    by_id = identifier_matches(q)
-    if by_id is not None:
-        id_hits = queryset.filter(pk__in=by_id.values("pk"))
-        if id_hits.exists():
-            return id_hits
-    terms = words(q)
-    for word in terms:
-        queryset = queryset.filter(_word_condition(word))
-    return queryset
-
-
 def exact_identifier_match(q: str, queryset: TrialQuerySet) -> Trial | None:
     """The one trial whose ID is exactly `q`, so the page can go straight to it."""
     by_id = identifier_matches(clean_query(q))
@@ -121,3 +167,141 @@ def exact_identifier_match(q: str, queryset: TrialQuerySet) -> Trial | None:
         return None
     hits = list(queryset.filter(pk__in=by_id.values("pk"))[:2])
     return hits[0] if len(hits) == 1 else None
+
+
+def _is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _stem(word: str) -> str:
+    """Just enough for SQLite to find 'sarcoma' from 'sarcomas' and 'therapy' from
+    'therapies'; PostgreSQL uses its English stemmer instead."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _sqlite_condition(clause: Clause) -> Q:
+    alternatives = []
+    for alt in clause.alternatives:
+        parts = alt.split()
+        parts[-1] = _stem(parts[-1])
+        # A leading space anchors the match at a word start; the document starts with none.
+        phrase = " ".join(parts)
+        alternatives.append(
+            Q(search_document__startswith=phrase) | Q(search_document__contains=" " + phrase)
+        )
+    return reduce(lambda a, b: a | b, alternatives)
+
+
+def _postgres_query(clause: Clause) -> SearchQuery:
+    queries = []
+    for alt in clause.alternatives:
+        if " " in alt:
+            queries.append(SearchQuery(alt, search_type="phrase", config="english"))
+        else:
+            # Safe as raw: normalise_text leaves only word characters.
+            queries.append(SearchQuery(f"{alt}:*", search_type="raw", config="english"))
+    return reduce(lambda a, b: a | b, queries)
+
+
+def tsquery(parsed: ParsedQuery) -> SearchQuery | None:
+    combined = None
+    for clause in parsed.clauses:
+        query = _postgres_query(clause)
+        query = ~query if clause.negated else query
+        combined = query if combined is None else combined & query
+    return combined
+
+
+def search(queryset: TrialQuerySet, q: str) -> TrialQuerySet:
+    """Narrow `queryset` to the trials matching the words or ID in `q`.
+
+    Something that looks like an ID matches the identifier table as well as the text,
+    in one query, so "EORTC 62027" finds its trial even where the words alone would not.
+    """
+    q = clean_query(q)
+    if not q:
+        return queryset
+    parsed = parse(q)
+    by_id = identifier_matches(q)
+    if not parsed.clauses:
+        return queryset.filter(pk__in=by_id.values("pk")) if by_id is not None else queryset
+    if _is_postgres():
+        text = Q(search_vector=tsquery(parsed))
+    else:
+        text = Q()
+        for clause in parsed.clauses:
+            condition = _sqlite_condition(clause)
+            text &= ~condition if clause.negated else condition
+    if by_id is not None:
+        text |= Q(pk__in=by_id.values("pk"))
+    return queryset.filter(text)
+
+
+def order_by_relevance(queryset: TrialQuerySet, q: str) -> TrialQuerySet:
+    """Most relevant first. PostgreSQL ranks with the weighted vector; SQLite puts title
+    matches first."""
+    parsed = parse(q)
+    if not parsed.positive:
+        return queryset.order_by("-updated", "pk")
+    if _is_postgres():
+        return queryset.annotate(rank=SearchRank(F("search_vector"), tsquery(parsed))).order_by(
+            "-rank", "-updated", "pk"
+        )
+    first = parsed.positive[0].alternatives
+    in_title = reduce(lambda a, b: a | b, [Q(title__icontains=alt) for alt in first])
+    return queryset.annotate(
+        title_hit=Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField())
+    ).order_by("-title_hit", "-updated", "pk")
+
+
+def spelling_fix(word: str) -> str | None:
+    """The known cancer-type, treatment or synonym word closest to `word`, if close."""
+    if len(word) < 4 or not word.isalpha():
+        return None
+    if _is_postgres():
+        # The % operator (trigram_similar) uses the GIN trigram index; then rank.
+        best = (
+            SpellingTerm.objects.filter(term__trigram_similar=word)
+            .annotate(similarity=TrigramSimilarity("term", word))
+            .order_by("-similarity", "term")
+            .values_list("term", flat=True)
+            .first()
+        )
+        return best if best and best != word else None
+    candidates = list(
+        SpellingTerm.objects.filter(term__startswith=word[0]).values_list("term", flat=True)
+    ) or list(SpellingTerm.objects.values_list("term", flat=True)[:5000])
+    if word in candidates:
+        return None
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def suggest(q: str) -> str | None:
+    """The query with misspelt words replaced ("sarcomma" -> "sarcoma"), or None."""
+    parsed = parse(q)
+    changed, text = False, parsed.text
+    for clause in parsed.positive:
+        if " " in clause.typed or len(clause.alternatives) > 1:
+            continue  # a phrase or a word with known synonyms is spelt as we know it
+        fix = spelling_fix(clause.typed)
+        if fix:
+            text = re.sub(
+                rf"\b{re.escape(clause.typed)}\b", fix, text, count=1, flags=re.IGNORECASE
+            )
+            changed = True
+    return text if changed else None
+
+
+__all__ = [
+    "MAX_QUERY_LENGTH",
+    "exact_identifier_match",
+    "order_by_relevance",
+    "parse",
+    "search",
+    "suggest",
+]

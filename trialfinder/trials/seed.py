@@ -127,3 +127,55 @@ def seed_conditions(Condition) -> None:
             slug=slugify(name.replace("'", "")),
             defaults={"name": name, "parent": by_name.get(parent), "synonyms": synonyms},
         )
+
+
+# (term, equivalents, kind, two_way). A starting set; editors extend it in the admin.
+SYNONYMS = [
+    ("bowel", "colorectal\ncolon\nrectal\nrectum", "LAY_MEDICAL", True),
+    ("womb", "uterine\nuterus\nendometrial\nendometrium", "LAY_MEDICAL", True),
+    ("blood cancer", "leukaemia\nleukemia\nlymphoma\nmyeloma", "BROADER", False),
+    ("NSCLC", "non-small cell lung cancer\nnon small cell lung", "ABBREVIATION", True),
+    ("SCLC", "small cell lung cancer", "ABBREVIATION", True),
+    ("gullet", "oesophageal\noesophagus\nesophageal\nesophagus", "LAY_MEDICAL", True),
+    ("stomach", "gastric", "LAY_MEDICAL", True),
+    ("kidney", "renal", "LAY_MEDICAL", True),
+    ("liver", "hepatic\nhepatocellular", "LAY_MEDICAL", True),
+    ("skin", "cutaneous\ndermal", "LAY_MEDICAL", True),
+    ("brain", "glioma\nglioblastoma\ncerebral", "LAY_MEDICAL", True),
+    ("breast", "mammary", "LAY_MEDICAL", True),
+    ("mouth", "oral", "LAY_MEDICAL", True),
+    ("throat", "pharyngeal\nlaryngeal\npharynx\nlarynx", "LAY_MEDICAL", True),
+    ("lung", "pulmonary", "LAY_MEDICAL", True),
+    ("bladder", "urothelial", "LAY_MEDICAL", True),
+    ("radiotherapy", "radiation therapy\nradiation", "LAY_MEDICAL", True),
+    ("chemo", "chemotherapy", "LAY_MEDICAL", True),
+    ("secondary", "metastatic\nadvanced", "LAY_MEDICAL", True),
+    ("imatinib", "Glivec\nGleevec\nSTI571\nSTI-571\nimatinib mesylate", "DRUG", True),
+    ("trastuzumab", "Herceptin", "DRUG", True),
+    ("pembrolizumab", "Keytruda\nMK-3475", "DRUG", True),
+    ("nivolumab", "Opdivo", "DRUG", True),
+    ("bevacizumab", "Avastin", "DRUG", True),
+    ("tamoxifen", "Nolvadex", "DRUG", True),
+    ("olaparib", "Lynparza", "DRUG", True),
+    ("palbociclib", "Ibrance", "DRUG", True),
+    ("rituximab", "MabThera\nRituxan", "DRUG", True),
+    ("tumour", "tumor", "SPELLING", True),
+    ("leukaemia", "leukemia", "SPELLING", True),
+    ("oesophageal", "esophageal", "SPELLING", True),
+    ("haematological", "hematologic\nhematological", "SPELLING", True),
+    ("haematology", "hematology", "SPELLING", True),
+    ("anaemia", "anemia", "SPELLING", True),
+    ("paediatric", "pediatric", "SPELLING", True),
+    ("oestrogen", "estrogen", "SPELLING", True),
+    ("randomised", "randomized", "SPELLING", True),
+    ("tumours", "tumors", "SPELLING", True),
+    ("haemoglobin", "hemoglobin", "SPELLING", True),
+    ("oncology", "cancer", "LAY_MEDICAL", False),
+]
+
+
+def seed_synonyms(Synonym) -> None:
+    for term, equivalents, kind, two_way in SYNONYMS:
+        Synonym.objects.get_or_create(
+            term=term, defaults={"equivalents": equivalents, "kind": kind, "two_way": two_way}
+        )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from trialfinder.trials.models import Condition, Region
@@ -35,6 +36,12 @@ class Tree:
                 stack.extend(self.children.get(node.pk, ()))
         return found
 
+    def parent_of(self, slug: str):
+        node = self.by_slug.get(slug)
+        if node is None or node.parent_id is None:
+            return None
+        return next((n for n in self.nodes if n.pk == node.parent_id), None)
+
     def walk(self, parent_id=None, depth: int = 0):
         """Depth-first (node, depth) pairs, children in name order."""
         for node in sorted(self.children.get(parent_id, ()), key=lambda n: n.name):
@@ -42,10 +49,29 @@ class Tree:
             yield from self.walk(node.pk, depth + 1)
 
 
+CONDITIONS_CACHE_KEY = "trees:conditions"
+REGIONS_CACHE_KEY = "trees:regions"
+CACHE_SECONDS = 600
+
+
+def _cached(key: str, load) -> list:
+    # Every search page needs both trees; signals clear these when an editor changes one.
+    nodes = cache.get(key)
+    if nodes is None:
+        nodes = list(load())
+        cache.set(key, nodes, CACHE_SECONDS)
+    return nodes
+
+
 class ConditionTree(Tree):
     @classmethod
     def load(cls) -> ConditionTree:
-        return cls(list(Condition.objects.only("pk", "name", "slug", "parent_id")))
+        return cls(
+            _cached(
+                CONDITIONS_CACHE_KEY,
+                lambda: Condition.objects.only("pk", "name", "slug", "parent_id"),
+            )
+        )
 
     def choices(self) -> list[tuple[str, str]]:
         # Non-breaking spaces indent subtypes in a plain <select>.
@@ -55,7 +81,12 @@ class ConditionTree(Tree):
 class RegionTree(Tree):
     @classmethod
     def load(cls) -> RegionTree:
-        return cls(list(Region.objects.only("pk", "name", "slug", "parent_id", "kind", "code")))
+        return cls(
+            _cached(
+                REGIONS_CACHE_KEY,
+                lambda: Region.objects.only("pk", "name", "slug", "parent_id", "kind", "code"),
+            )
+        )
 
     def choices(self) -> list:
         uk = self.by_slug.get("united-kingdom")

@@ -9,7 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from trialfinder.trials import search
-from trialfinder.trials.filters import STATUS_CHOICES, TrialFilter
+from trialfinder.trials.explain import explain
+from trialfinder.trials.facets import compute as facet_counts
+from trialfinder.trials.filters import TrialFilter
 from trialfinder.trials.models import (
     Condition,
     Site,
@@ -24,6 +26,18 @@ PAGE_SIZE = 20
 # Deep pages cost the database and help nobody reading results; refine the search instead.
 MAX_PAGE = 500
 COUNTS_CACHE_SECONDS = 120
+# Long texts a result card never shows: not worth reading from the database.
+CARD_DEFERRED = [
+    "search_document",
+    "search_vector",
+    "eligibility_criteria",
+    "inclusion_criteria",
+    "exclusion_criteria",
+    "detailed_description",
+    "more_about",
+    "what_is_involved",
+    "results_summary",
+]
 
 
 def _open_trial_counts(tree: ConditionTree) -> dict[int, int]:
@@ -57,23 +71,39 @@ def _open_trial_counts(tree: ConditionTree) -> dict[int, int]:
     return counts
 
 
-def _results_page(request: HttpRequest, qs: TrialQuerySet) -> tuple[Page, bool]:
+class KnownCountPaginator(Paginator):
+    """A paginator told its count (the facet query already has it), saving a query."""
+
+    def __init__(self, object_list, per_page: int, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self.count = count
+
+
+def _results_page(request: HttpRequest, qs: TrialQuerySet, count: int | None = None):
     """The requested page, and whether the page number had to be corrected."""
-    paginator = Paginator(qs, PAGE_SIZE)
+    if count is None:
+        paginator = Paginator(qs, PAGE_SIZE)
+    else:
+        paginator = KnownCountPaginator(qs, PAGE_SIZE, count)
     raw = request.GET.get("page", "1")
     page = paginator.get_page(min(int(raw), MAX_PAGE) if raw.isdigit() else raw)
     corrected = raw != str(page.number) and "page" in request.GET
     return page, corrected
 
 
-def _with_card_data(qs: TrialQuerySet, region_ids: set[int]) -> TrialQuerySet:
+def _with_card_data(
+    qs: TrialQuerySet, region_ids: set[int], with_interventions: bool = False
+) -> TrialQuerySet:
     """Everything a result card shows, in a fixed number of queries per page."""
     if not qs.query.order_by:
         # Meta.ordering does not apply once the count annotation groups the rows.
         qs = qs.order_by("-updated", "pk")
-    qs = qs.annotate(site_count=Count("sites", distinct=True)).prefetch_related(
-        Prefetch("conditions", queryset=Condition.objects.only("name", "slug"))
+    qs = qs.defer(*CARD_DEFERRED).annotate(site_count=Count("sites", distinct=True))
+    qs = qs.prefetch_related(
+        Prefetch("conditions", queryset=Condition.objects.only("name", "slug", "synonyms"))
     )
+    if with_interventions:
+        qs = qs.prefetch_related("interventions")
     if region_ids:
         qs = qs.prefetch_related(
             Prefetch(
@@ -83,6 +113,53 @@ def _with_card_data(qs: TrialQuerySet, region_ids: set[int]) -> TrialQuerySet:
             )
         )
     return qs
+
+
+def _broader_searches(request: HttpRequest, filterset: TrialFilter, facets) -> list[dict]:
+    """When nothing matches: nearby searches that do have results, with their counts."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    options = []
+
+    def option(label: str, count: int, **changes) -> None:
+        if count:
+            new = params.copy()
+            for key, value in changes.items():
+                if value is None:
+                    new.pop(key, None)
+                else:
+                    new[key] = value
+            options.append({"label": label, "count": count, "query": new.urlencode()})
+
+    q = filterset.cleaned("q")
+    if q:
+        fixed = search.suggest(q)
+        if fixed:
+            fixed_count = search.search(filterset.queryset_without("q"), fixed).count()
+            option(_("Search for “%(q)s” instead") % {"q": fixed}, fixed_count, q=fixed)
+    if filterset.cleaned("region"):
+        option(
+            _("Search everywhere, not just %(area)s") % {"area": filterset.chosen_region.name},
+            filterset.queryset_without("region").count(),
+            region=None,
+        )
+    by_status = {choice.value: choice.count for choice in facets.status}
+    if filterset.cleaned("status") == "recruiting":
+        option(_("Include trials opening soon"), by_status["opening_soon"], status="opening_soon")
+    if filterset.cleaned("status") != "any":
+        option(_("Include closed trials and results"), by_status["any"], status="any")
+    chosen_type = filterset.cleaned("cancer_type")
+    parent = filterset.conditions.parent_of(chosen_type) if chosen_type else None
+    if parent is not None:
+        count = (
+            filterset.queryset_without("cancer_type")
+            .for_conditions(filterset.conditions.with_descendants(parent.slug))
+            .count()
+        )
+        option(
+            _("Search all %(type)s trials") % {"type": parent.name}, count, cancer_type=parent.slug
+        )
+    return options
 
 
 @require_GET
@@ -103,22 +180,40 @@ def home(request: HttpRequest) -> HttpResponse:
 def trial_list(request: HttpRequest) -> HttpResponse:
     published = Trial.objects.published()
     filterset = TrialFilter(request.GET, queryset=published)
-    q = request.GET.get("q", "")
+    q = filterset.cleaned("q") or ""
     if q and "page" not in request.GET:
         # A trial number read off a letter goes straight to the trial.
         exact = search.exact_identifier_match(q, published)
         if exact is not None:
             return redirect(exact)
-    region_ids = filterset.chosen_region_ids
-    page, page_corrected = _results_page(request, _with_card_data(filterset.qs, region_ids))
+    facets = facet_counts(filterset)
+    region = filterset.chosen_region
+    parsed = search.parse(q) if q else None
+    rows = _with_card_data(filterset.qs, filterset.chosen_region_ids, with_interventions=bool(q))
+    page, page_corrected = _results_page(request, rows, facets.total)
+    cancer_type_ids = (
+        filterset.conditions.with_descendants(filterset.cleaned("cancer_type"))
+        if filterset.cleaned("cancer_type")
+        else set()
+    )
+    for trial in page.object_list:
+        trial.why = explain(
+            trial,
+            parsed,
+            cancer_type_ids=cancer_type_ids,
+            age=filterset.cleaned("age"),
+            region=region,
+        )
     ctx = {
         "filterset": filterset,
         "form": filterset.form,
         "page": page,
         "page_corrected": page_corrected,
-        "chosen_region": filterset.chosen_region,
-        "query_too_long": len(q) > search.MAX_QUERY_LENGTH,
-        "status_labels": dict(STATUS_CHOICES),
+        "facets": facets,
+        "chosen_region": region,
+        "query_too_long": len(request.GET.get("q", "")) > search.MAX_QUERY_LENGTH,
+        "broader": _broader_searches(request, filterset, facets) if not facets.total else [],
+        "did_you_mean": search.suggest(q) if q and facets.total and facets.total < 3 else None,
     }
     status = 400 if filterset.form.errors else 200
     return render(request, "trials/trial_list.html", ctx, status=status)

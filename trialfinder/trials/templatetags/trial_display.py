@@ -57,8 +57,9 @@ def query_without(context, *names: str) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def query_with(context, **changes) -> str:
+def query_with_value(context, name: str, value) -> str:
+    """The current query string with one parameter set (for facet links)."""
     params = context["request"].GET.copy()
-    for name, value in changes.items():
-        params[name] = value
+    params.pop("page", None)
+    params[name] = value
     return f"?{params.urlencode()}"

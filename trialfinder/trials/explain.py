@@ -1,0 +1,118 @@
+"""Why a result matched: which words (and where), cancer type, age and area, plus a
+snippet of the trial's own text with the matched words highlighted.
+
+Works on data the results page has already prefetched, so it adds no queries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from trialfinder.trials.indexing import normalise_text
+from trialfinder.trials.search import Clause, ParsedQuery
+from trialfinder.trials.templatetags.trial_display import age_range
+
+SNIPPET_RADIUS = 90
+_MARKDOWN_SYMBOLS = re.compile(r"[*_#>`\[\]]|\(https?://[^)]*\)")
+
+
+@dataclass
+class Explanation:
+    reasons: list[str] = field(default_factory=list)
+    snippet: SafeString | None = None
+
+
+def _pattern(alternatives: list[str]) -> re.Pattern:
+    """Each alternative as a word-start pattern, its last word open-ended so plurals
+    and longer forms match ('sarcoma' finds 'sarcomas')."""
+    parts = []
+    for alt in sorted(alternatives, key=len, reverse=True):
+        words = [re.escape(w) for w in alt.split()]
+        if words[-1].endswith("s") and len(words[-1]) > 3:
+            words[-1] = words[-1][:-1]
+        parts.append(r"[\W_]+".join(words) + r"\w*")
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+def _found(pattern: re.Pattern, *texts: str) -> bool:
+    return any(pattern.search(normalise_text(t)) or pattern.search(t) for t in texts if t)
+
+
+def _where(clause: Clause, pattern: re.Pattern, trial) -> str:
+    if _found(pattern, trial.title, trial.acronym):
+        return _("in the title")
+    for condition in trial.conditions.all():
+        if _found(pattern, condition.name, condition.synonyms):
+            return _("cancer type: %(name)s") % {"name": condition.name}
+    for intervention in trial.interventions.all():
+        if _found(pattern, intervention.name, intervention.other_names):
+            return _("treatment: %(name)s") % {"name": intervention.name}
+    if _found(pattern, trial.summary, trial.brief_summary):
+        return _("in the summary")
+    return _("in the trial details")
+
+
+def snippet(text: str, pattern: re.Pattern) -> SafeString | None:
+    plain = " ".join(_MARKDOWN_SYMBOLS.sub(" ", text).split())
+    hit = pattern.search(plain)
+    if not hit:
+        return None
+    start = max(0, hit.start() - SNIPPET_RADIUS)
+    end = min(len(plain), hit.end() + SNIPPET_RADIUS)
+    window = plain[start:end]
+    pieces, last = [], 0
+    for m in pattern.finditer(window):
+        pieces += [escape(window[last : m.start()]), f"<mark>{escape(m.group(0))}</mark>"]
+        last = m.end()
+    pieces.append(escape(window[last:]))
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(plain) else ""
+    return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308 - every piece is escaped
+
+
+def explain(
+    trial,
+    parsed: ParsedQuery | None,
+    *,
+    cancer_type_ids: set[int] = frozenset(),
+    age: int | None = None,
+    region=None,
+) -> Explanation:
+    result = Explanation()
+    patterns = []
+    for clause in parsed.positive if parsed else []:
+        pattern = _pattern(clause.alternatives)
+        patterns.append(pattern)
+        result.reasons.append(
+            _("“%(words)s” %(where)s")
+            % {"words": clause.typed, "where": _where(clause, pattern, trial)}
+        )
+    if cancer_type_ids:
+        names = [c.name for c in trial.conditions.all() if c.pk in cancer_type_ids]
+        if names:
+            result.reasons.append(_("Cancer type: %(names)s") % {"names": ", ".join(names)})
+    if age is not None:
+        if trial.min_age_months is None and trial.max_age_months is None:
+            result.reasons.append(_("Age: no age limits given – check with the trial team"))
+        else:
+            result.reasons.append(
+                _("Age %(age)s: the trial takes %(range)s")
+                % {"age": age, "range": age_range(trial)}
+            )
+    if region is not None:
+        n = len(getattr(trial, "sites_in_region", []))
+        result.reasons.append(
+            _("%(n)s hospital(s) in %(region)s") % {"n": n, "region": region.name}
+        )
+    if patterns:
+        combined = re.compile("|".join(p.pattern for p in patterns), re.IGNORECASE)
+        for text in (trial.summary, trial.brief_summary, trial.title):
+            result.snippet = snippet(text, combined) if text else None
+            if result.snippet:
+                break
+    return result

@@ -1,0 +1,136 @@
+"""Facet counts: for each filter, how many results each choice would give with every
+other filter kept. Three queries whatever the number of results or choices:
+
+1. status x phase: one grouped count gives the status facet, the phase facet and the
+   total for the page (so the paginator needs no count query of its own);
+2. cancer types: trials per bucket (the chosen type's subtypes, or the top-level types),
+   each trial counted once per bucket;
+3. areas: trials with at least one site per bucket, the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Case, Count, IntegerField, Value, When
+from django.utils.translation import gettext_lazy as _
+
+from trialfinder.trials.filters import DEFAULT_STATUS, STATUS_CHOICES, TrialFilter
+from trialfinder.trials.models import (
+    CLOSED_STATUSES,
+    OPEN_STATUSES,
+    OPENING_SOON_STATUSES,
+    Phase,
+    Site,
+    Trial,
+)
+from trialfinder.trials.trees import Tree
+
+
+@dataclass
+class Choice:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Facets:
+    total: int
+    status: list[Choice]
+    phase: list[Choice]
+    cancer_type: list[Choice]
+    region: list[Choice]
+
+    def groups(self) -> list[tuple[str, str, list[Choice]]]:
+        return [
+            ("cancer_type", _("Cancer type"), self.cancer_type),
+            ("region", _("Area"), self.region),
+            ("status", _("Status"), self.status),
+            ("phase", _("Phase"), self.phase),
+        ]
+
+
+def _in_status_group(group: str, status: str, has_results: bool) -> bool:
+    return {
+        "recruiting": status in OPEN_STATUSES,
+        "opening_soon": status in OPENING_SOON_STATUSES,
+        "closed": status in CLOSED_STATUSES,
+        "results": has_results,
+        "any": True,
+    }[group]
+
+
+def _bucket_counts(rows_qs, tree: Tree, chosen_slug: str | None, column: str) -> list[Choice]:
+    """Count distinct trials per bucket. Buckets are the chosen node's children (or the
+    chosen node itself when it has none), else the top-level nodes."""
+    chosen = tree.by_slug.get(chosen_slug) if chosen_slug else None
+    if chosen is None:
+        buckets = [node for node, depth in tree.walk() if depth == 0]
+    else:
+        buckets = sorted(tree.children.get(chosen.pk, []), key=lambda n: n.name) or [chosen]
+    whens = [
+        When(**{f"{column}__in": tree.with_descendants(node.slug)}, then=Value(node.pk))
+        for node in buckets
+    ]
+    if not whens:
+        return []
+    counts = dict(
+        rows_qs.annotate(bucket=Case(*whens, default=Value(None), output_field=IntegerField()))
+        .exclude(bucket=None)
+        .order_by()
+        .values("bucket")
+        .annotate(n=Count("trial_id", distinct=True))
+        .values_list("bucket", "n")
+    )
+    return [
+        Choice(node.slug, node.name, counts.get(node.pk, 0), selected=chosen == node)
+        for node in buckets
+    ]
+
+
+def compute(filterset: TrialFilter) -> Facets:
+    status_group = filterset.cleaned("status") or DEFAULT_STATUS
+    phase = filterset.cleaned("phase")
+
+    rows = list(
+        filterset.queryset_without("status", "phase")
+        .order_by()
+        .values_list("status", "has_results", "phase")
+        .annotate(n=Count("pk"))
+    )
+
+    def total(group: str, wanted_phase: str | None) -> int:
+        return sum(
+            n
+            for status, has_results, row_phase, n in rows
+            if _in_status_group(group, status, has_results)
+            and (wanted_phase is None or row_phase == wanted_phase)
+        )
+
+    status = [
+        Choice(value, str(label), total(value, phase), selected=value == status_group)
+        for value, label in STATUS_CHOICES
+    ]
+    phases = [
+        Choice(value, str(label), total(status_group, value), selected=value == phase)
+        for value, label in Phase.choices
+    ]
+
+    through = Trial.conditions.through.objects.filter(
+        trial__in=filterset.queryset_without("cancer_type").values("pk")
+    )
+    cancer_types = _bucket_counts(
+        through, filterset.conditions, filterset.cleaned("cancer_type"), "condition_id"
+    )
+    sites = Site.objects.filter(trial__in=filterset.queryset_without("region").values("pk"))
+    regions = _bucket_counts(sites, filterset.regions, filterset.cleaned("region"), "region_id")
+
+    return Facets(
+        total=total(status_group, phase),
+        status=status,
+        phase=[c for c in phases if c.count or c.selected],
+        cancer_type=[c for c in cancer_types if c.count or c.selected],
+        region=[c for c in regions if c.count or c.selected],
+    )

@@ -1,0 +1,207 @@
+"""Keeps each trial's stored search text current.
+
+Every trial has a `search_document` (normalised words, used by the SQLite search) and, on
+PostgreSQL, a weighted `search_vector`:
+
+  A  titles, acronym and IDs
+  B  cancer types (with their parents and synonyms), treatments (with other names),
+     keywords and MeSH terms
+  C  plain-language sections and registry summaries
+  D  eligibility criteria and the detailed description
+
+Signals reindex one trial after an edit; bulk writers (import, generate_trials) call
+`reindex()` themselves with the primary keys they wrote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.db import connection, transaction
+
+from trialfinder.text import lines
+from trialfinder.trials.models import (
+    Condition,
+    Intervention,
+    SpellingTerm,
+    Synonym,
+    Trial,
+)
+
+CHUNK = 500
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+# Inside `deferred()`, signal-driven work is collected here and done once at the end.
+_pending: ContextVar[dict | None] = ContextVar("search_index_pending", default=None)
+
+
+def normalise_text(text: str) -> str:
+    """Lower case, punctuation to spaces: 'Non-small cell' -> 'non small cell'."""
+    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
+
+
+def _weights(trial: Trial, ancestors: dict[int, list[str]]) -> tuple[str, str, str, str]:
+    identifiers = [f"{i.value} {i.normalised}" for i in trial.identifiers.all()]
+    a = [trial.title, trial.acronym, *identifiers]
+    b = [trial.keywords, trial.mesh_terms]
+    for condition in trial.conditions.all():
+        b += [condition.name, condition.synonyms, *ancestors.get(condition.pk, [])]
+    for intervention in trial.interventions.all():
+        b += [intervention.name, intervention.other_names]
+    c = [
+        trial.summary,
+        trial.more_about,
+        trial.who_can_join,
+        trial.what_is_involved,
+        trial.results_summary,
+        trial.brief_summary,
+        trial.official_title,
+    ]
+    d = [
+        trial.inclusion_criteria,
+        trial.exclusion_criteria,
+        trial.eligibility_criteria,
+        trial.detailed_description,
+    ]
+    return tuple("\n".join(part for part in parts if part) for parts in (a, b, c, d))
+
+
+def _ancestor_names() -> dict[int, list[str]]:
+    """Each cancer type's parents' names, so a GIST trial is found by 'sarcoma'."""
+    rows = {
+        pk: (name, parent)
+        for pk, name, parent in Condition.objects.values_list("pk", "name", "parent_id")
+    }
+    result = {}
+    for pk in rows:
+        names, parent = [], rows[pk][1]
+        while parent is not None and parent in rows and len(names) < 10:
+            names.append(rows[parent][0])
+            parent = rows[parent][1]
+        result[pk] = names
+    return result
+
+
+def reindex(trial_ids: Iterable[int]) -> int:
+    """Rebuild the search text of the given trials. Returns how many were written."""
+    ids = sorted(set(trial_ids))
+    if not ids:
+        return 0
+    ancestors = _ancestor_names()
+    written = 0
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        trials = Trial.objects.filter(pk__in=chunk).prefetch_related(
+            "identifiers", "conditions", "interventions"
+        )
+        rows = [(t.pk, _weights(t, ancestors)) for t in trials]
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                _write_postgres(rows)
+            else:
+                Trial.objects.bulk_update(
+                    [
+                        Trial(pk=pk, search_document=normalise_text(" ".join(weights)))
+                        for pk, weights in rows
+                    ],
+                    ["search_document"],
+                )
+        written += len(rows)
+    return written
+
+
+def _write_postgres(rows: list[tuple[int, tuple[str, str, str, str]]]) -> None:
+    values = ", ".join(["(%s::bigint, %s, %s, %s, %s, %s)"] * len(rows))
+    params: list = []
+    for pk, (a, b, c, d) in rows:
+        params += [pk, normalise_text(" ".join((a, b, c, d))), a, b, c, d]
+    sql = f"""
+        UPDATE trials_trial AS t SET
+            search_document = v.doc,
+            search_vector =
+                setweight(to_tsvector('english', v.a), 'A') ||
+                setweight(to_tsvector('english', v.b), 'B') ||
+                setweight(to_tsvector('english', v.c), 'C') ||
+                setweight(to_tsvector('english', v.d), 'D')
+        FROM (VALUES {values}) AS v(id, doc, a, b, c, d)
+        WHERE t.id = v.id
+    """  # noqa: S608 - only placeholders are formatted in; every value is a parameter.
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def request_reindex(trial_ids: Iterable[int]) -> None:
+    """Reindex now, or at the end of the enclosing `deferred()` block."""
+    pending = _pending.get()
+    if pending is None:
+        reindex(trial_ids)
+    else:
+        pending["trials"].update(trial_ids)
+
+
+def request_spelling_words(*texts: str) -> None:
+    pending = _pending.get()
+    if pending is None:
+        add_spelling_words(texts)
+    else:
+        pending["texts"].extend(texts)
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Batch the reindexing that signals ask for: a bulk writer (the importer, the demo
+    loader) saves many rows, and each trial needs reindexing once, not once per row."""
+    if _pending.get() is not None:
+        yield  # already batching further out
+        return
+    pending = {"trials": set(), "texts": []}
+    token = _pending.set(pending)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+        add_spelling_words(pending["texts"])
+        reindex(pending["trials"])
+
+
+def reindex_all() -> int:
+    return reindex(Trial.objects.values_list("pk", flat=True).iterator())
+
+
+def _spelling_words(texts: Iterable[str]) -> set[str]:
+    return {
+        word[:100]
+        for text in texts
+        for word in normalise_text(text).split()
+        if len(word) >= 4 and word.isalpha()
+    }
+
+
+def add_spelling_words(texts: Iterable[str]) -> None:
+    words = _spelling_words(texts)
+    if words:
+        SpellingTerm.objects.bulk_create(
+            [SpellingTerm(term=w) for w in sorted(words)], ignore_conflicts=True, batch_size=1000
+        )
+
+
+def refresh_spelling_terms() -> int:
+    """Rebuild the words spelling suggestions may offer: every word of every cancer type,
+    treatment and synonym we know, four letters or longer."""
+    texts: list[str] = []
+    for name, synonyms in Condition.objects.values_list("name", "synonyms"):
+        texts += [name, *lines(synonyms)]
+    for name, other in Intervention.objects.values_list("name", "other_names"):
+        texts += [name, *lines(other)]
+    for term, equivalents in Synonym.objects.values_list("term", "equivalents"):
+        texts += [term, *lines(equivalents)]
+    words = _spelling_words(texts)
+    existing = set(SpellingTerm.objects.values_list("term", flat=True))
+    with transaction.atomic():
+        stale = existing - words
+        if stale:
+            SpellingTerm.objects.filter(term__in=stale).delete()
+        add_spelling_words(words - existing)
+    return len(words)

@@ -1,0 +1,85 @@
+"""Keep search text current after ordinary saves. Bulk writers call indexing directly."""
+
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from trialfinder.trials import indexing
+from trialfinder.trials.models import (
+    Condition,
+    Intervention,
+    Region,
+    Synonym,
+    Trial,
+    TrialIdentifier,
+)
+from trialfinder.trials.trees import CONDITIONS_CACHE_KEY, REGIONS_CACHE_KEY
+
+SYNONYMS_CACHE_KEY = "search:synonyms"
+
+
+@receiver(post_save, sender=Trial)
+def trial_saved(sender, instance: Trial, raw: bool = False, **kwargs) -> None:
+    if not raw:
+        indexing.request_reindex([instance.pk])
+
+
+@receiver(m2m_changed, sender=Trial.conditions.through)
+@receiver(m2m_changed, sender=Trial.interventions.through)
+def trial_links_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if reverse:
+        # Changed from the cancer type or treatment side: pk_set holds trial ids.
+        indexing.request_reindex(pk_set or instance.trials.values_list("pk", flat=True))
+    else:
+        indexing.request_reindex([instance.pk])
+
+
+@receiver(post_save, sender=TrialIdentifier)
+@receiver(post_delete, sender=TrialIdentifier)
+def identifier_changed(sender, instance: TrialIdentifier, raw: bool = False, **kwargs) -> None:
+    if not raw:
+        # After a cascade delete the trial is gone; reindex skips missing trials.
+        indexing.request_reindex([instance.trial_id])
+
+
+@receiver(post_save, sender=Condition)
+def condition_saved(sender, instance: Condition, created: bool, raw=False, **kwargs) -> None:
+    if raw:
+        return
+    indexing.request_spelling_words(instance.name, instance.synonyms)
+    if not created:
+        # Names and synonyms are part of each linked trial's search text.
+        indexing.request_reindex(instance.trials.values_list("pk", flat=True))
+
+
+@receiver(post_save, sender=Intervention)
+def intervention_saved(sender, instance: Intervention, created: bool, raw=False, **kwargs) -> None:
+    if raw:
+        return
+    indexing.request_spelling_words(instance.name, instance.other_names)
+    if not created:
+        indexing.request_reindex(instance.trials.values_list("pk", flat=True))
+
+
+@receiver(post_save, sender=Synonym)
+@receiver(post_delete, sender=Synonym)
+def synonym_changed(sender, instance: Synonym, raw: bool = False, **kwargs) -> None:
+    if not raw:
+        cache.delete(SYNONYMS_CACHE_KEY)
+        indexing.request_spelling_words(instance.term, instance.equivalents)
+
+
+@receiver(post_save, sender=Condition)
+@receiver(post_delete, sender=Condition)
+@receiver(post_save, sender=Region)
+@receiver(post_delete, sender=Region)
+def tree_changed(sender, **kwargs) -> None:
+    cache.delete_many([CONDITIONS_CACHE_KEY, REGIONS_CACHE_KEY, "trials:open-counts"])
+
+
+def rebuild_after_migrate(sender, using: str = "default", **kwargs) -> None:
+    indexing.refresh_spelling_terms()
+    stale = Trial.objects.filter(search_document="").values_list("pk", flat=True)
+    indexing.reindex(stale.iterator())
