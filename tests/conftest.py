@@ -47,3 +47,10 @@ def staff_client(client, django_user_model):
     )
     client.force_login(user)
     return client
+
+
+def pytest_runtest_setup(item) -> None:
+    from django.db import connection
+
+    if item.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (run with DATABASE_URL=postgres://...)")

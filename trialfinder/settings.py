@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "trialfinder.trials",
     "trialfinder.glossary",
     "trialfinder.registry",
+    "trialfinder.staff",
 ]
 
 MIDDLEWARE = [

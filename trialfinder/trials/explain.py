@@ -43,7 +43,7 @@ def _found(pattern: re.Pattern, *texts: str) -> bool:
     return any(pattern.search(normalise_text(t)) or pattern.search(t) for t in texts if t)
 
 
-def _where(clause: Clause, pattern: re.Pattern, trial) -> str:
+def _where(pattern: re.Pattern, trial) -> str | None:
     if _found(pattern, trial.title, trial.acronym):
         return _("in the title")
     for condition in trial.conditions.all():
@@ -54,7 +54,22 @@ def _where(clause: Clause, pattern: re.Pattern, trial) -> str:
             return _("treatment: %(name)s") % {"name": intervention.name}
     if _found(pattern, trial.summary, trial.brief_summary):
         return _("in the summary")
-    return _("in the trial details")
+    return None
+
+
+def _word_reason(clause: Clause, trial) -> str:
+    """Where the typed words matched; names the synonym when that is what matched."""
+    for alternative in clause.alternatives:
+        where = _where(_pattern([alternative]), trial)
+        if where:
+            if alternative == clause.typed:
+                return _("“%(words)s” %(where)s") % {"words": clause.typed, "where": where}
+            return _("“%(words)s” (as “%(alt)s”) %(where)s") % {
+                "words": clause.typed,
+                "alt": alternative,
+                "where": where,
+            }
+    return _("“%(words)s” in the trial details") % {"words": clause.typed}
 
 
 def snippet(text: str, pattern: re.Pattern) -> SafeString | None:
@@ -86,19 +101,17 @@ def explain(
     result = Explanation()
     patterns = []
     for clause in parsed.positive if parsed else []:
-        pattern = _pattern(clause.alternatives)
-        patterns.append(pattern)
-        result.reasons.append(
-            _("“%(words)s” %(where)s")
-            % {"words": clause.typed, "where": _where(clause, pattern, trial)}
-        )
+        patterns.append(_pattern(clause.alternatives))
+        result.reasons.append(_word_reason(clause, trial))
     if cancer_type_ids:
         names = [c.name for c in trial.conditions.all() if c.pk in cancer_type_ids]
         if names:
             result.reasons.append(_("Cancer type: %(names)s") % {"names": ", ".join(names)})
     if age is not None:
         if trial.min_age_months is None and trial.max_age_months is None:
-            result.reasons.append(_("Age: no age limits given – check with the trial team"))
+            result.reasons.append(
+                _("Age %(age)s: no age limits given – check with the trial team") % {"age": age}
+            )
         else:
             result.reasons.append(
                 _("Age %(age)s: the trial takes %(range)s")

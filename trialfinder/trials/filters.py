@@ -95,11 +95,9 @@ class TrialFilter(django_filters.FilterSet):
                     data[key] = default
         super().__init__(data, *args, **kwargs)
         # Set once here: callable choices would query again on validation and on render.
-        self.form.fields["cancer_type"].choices = [
-            ("", _("Any cancer type")),
-            *self.conditions.choices(),
-        ]
-        self.form.fields["region"].choices = [("", _("Anywhere")), *self.regions.choices()]
+        # (django-filter adds each empty_label itself.)
+        self.form.fields["cancer_type"].choices = self.conditions.choices()
+        self.form.fields["region"].choices = self.regions.choices()
 
     @cached_property
     def conditions(self) -> ConditionTree:

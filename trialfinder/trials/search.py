@@ -29,7 +29,6 @@ from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, 
 
 from trialfinder.text import lines
 from trialfinder.trials.indexing import normalise_text
-from trialfinder.trials.signals import SYNONYMS_CACHE_KEY
 from trialfinder.trials.models import (
     SpellingTerm,
     Synonym,
@@ -38,17 +37,54 @@ from trialfinder.trials.models import (
     TrialQuerySet,
     normalise_identifier,
 )
+from trialfinder.trials.signals import SYNONYMS_CACHE_KEY
 
 MAX_QUERY_LENGTH = 200
 MAX_CLAUSES = 8
 _TOKEN = re.compile(r'"([^"]*)"|(-?)([\w\'-]+)', re.UNICODE)
 _STOPWORDS = frozenset(
-    "a an and are as at be by for from has have i in is it its me my of on or that the "
-    "this to was with what which who trial trials near".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "i",
+        "in",
+        "is",
+        "it",
+        "its",
+        "me",
+        "my",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "this",
+        "to",
+        "was",
+        "with",
+        "what",
+        "which",
+        "who",
+        "trial",
+        "trials",
+        "near",
+    ]
 )
 # On a cancer trial finder these say nothing on their own: "bowel cancer" means "bowel",
 # and "cancer" alone means every trial.
-_GENERIC = frozenset("cancer cancers tumour tumours tumor tumors study studies".split())
+_GENERIC = frozenset(
+    ["cancer", "cancers", "tumour", "tumours", "tumor", "tumors", "study", "studies"]
+)
 
 
 @dataclass
@@ -200,18 +236,20 @@ def _postgres_query(clause: Clause) -> SearchQuery:
     queries = []
     for alt in clause.alternatives:
         if " " in alt:
-            queries.append(SearchQuery(alt, search_type="phrase", config="english"))
+            query = SearchQuery(alt, search_type="phrase", config="english")
         else:
             # Safe as raw: normalise_text leaves only word characters.
-            queries.append(SearchQuery(f"{alt}:*", search_type="raw", config="english"))
-    return reduce(lambda a, b: a | b, queries)
+            query = SearchQuery(f"{alt}:*", search_type="raw", config="english")
+        queries.append(~query if clause.negated else query)
+    # NOT (a OR b) is (NOT a) AND (NOT b).
+    combine = (lambda a, b: a & b) if clause.negated else (lambda a, b: a | b)
+    return reduce(combine, queries)
 
 
 def tsquery(parsed: ParsedQuery) -> SearchQuery | None:
     combined = None
     for clause in parsed.clauses:
         query = _postgres_query(clause)
-        query = ~query if clause.negated else query
         combined = query if combined is None else combined & query
     return combined
 

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 from django.core.cache import cache
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from trialfinder.trials import search
+from trialfinder.trials import search, sheet
 from trialfinder.trials.explain import explain
 from trialfinder.trials.facets import compute as facet_counts
 from trialfinder.trials.filters import TrialFilter
@@ -20,7 +20,7 @@ from trialfinder.trials.models import (
     TrialOrganisation,
     TrialQuerySet,
 )
-from trialfinder.trials.trees import ConditionTree
+from trialfinder.trials.trees import ConditionTree, RegionTree
 
 PAGE_SIZE = 20
 # Deep pages cost the database and help nobody reading results; refine the search instead.
@@ -219,8 +219,8 @@ def trial_list(request: HttpRequest) -> HttpResponse:
     return render(request, "trials/trial_list.html", ctx, status=status)
 
 
-@require_GET
-def trial_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def _published_trial(slug: str) -> Trial:
+    """A published trial with everything its page shows, in a fixed number of queries."""
     trials = Trial.objects.published().prefetch_related(
         "conditions",
         "interventions",
@@ -231,18 +231,52 @@ def trial_detail(request: HttpRequest, slug: str) -> HttpResponse:
             queryset=TrialOrganisation.objects.select_related("organisation"),
         ),
     )
-    trial = get_object_or_404(trials, slug=slug)
+    return get_object_or_404(trials, slug=slug)
+
+
+def _trial_page_context(request: HttpRequest, trial: Trial) -> dict:
+    """What the trial page and its printable version share. Sites are grouped by area,
+    the area the visitor searched in (?region=) first."""
+    regions = RegionTree.load()
+    first = regions.with_descendants(request.GET.get("region", ""))
     areas: dict[str, list[Site]] = {}
-    for site in sorted(trial.sites.all(), key=lambda s: (s.area, s.city, s.facility)):
+    for site in sorted(
+        trial.sites.all(), key=lambda s: (s.region_id not in first, s.area, s.city, s.facility)
+    ):
         areas.setdefault(site.area, []).append(site)
     organisations = trial.trial_organisations.all()
-    ctx = {
+    return {
         "trial": trial,
         "site_areas": areas,
         "sponsors": [o for o in organisations if o.role == TrialOrganisation.Role.SPONSOR],
         "supporters": [o for o in organisations if o.role != TrialOrganisation.Role.SPONSOR],
     }
-    return render(request, "trials/trial_detail.html", ctx)
+
+
+@require_GET
+def trial_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    trial = _published_trial(slug)
+    return render(request, "trials/trial_detail.html", _trial_page_context(request, trial))
+
+
+@require_GET
+def trial_print(request: HttpRequest, slug: str) -> HttpResponse:
+    """The "take this to your doctor" page: key facts, IDs, sites and questions."""
+    trial = _published_trial(slug)
+    ctx = {
+        **_trial_page_context(request, trial),
+        "one_sentence": sheet.what_it_tests(trial),
+        "identifiers": sheet.identifiers_nct_first(trial.identifiers.all()),
+        "public_url": request.build_absolute_uri(trial.get_absolute_url()),
+        "questions": [
+            _("Could this trial be suitable for me?"),
+            _("What would taking part involve?"),
+            _("What are the possible side effects?"),
+            _("What are my other options?"),
+            _("Who do I contact to be referred?"),
+        ],
+    }
+    return render(request, "trials/trial_print.html", ctx)
 
 
 @require_GET

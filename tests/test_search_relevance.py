@@ -1,0 +1,264 @@
+"""The search entry point: synonyms, spellings, stemming, typos, IDs, facets, suggestions."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import condition, make_site, make_trial
+from trialfinder.trials import search
+from trialfinder.trials.facets import compute
+from trialfinder.trials.filters import TrialFilter
+from trialfinder.trials.models import Intervention, Status, Synonym, Trial, TrialIdentifier
+
+URL = reverse("trials:trial_list")
+
+
+def found(q: str, queryset=None) -> set[str]:
+    return set(search.search(queryset or Trial.objects.all(), q).values_list("title", flat=True))
+
+
+@pytest.fixture
+def corpus(db):
+    imatinib = Intervention.objects.create(name="imatinib", other_names="Glivec\nGleevec\nSTI571")
+    sarcoma = make_trial(
+        title="Imatinib for advanced soft tissue sarcoma",
+        conditions=[condition("soft-tissue-sarcoma")],
+        summary="Imatinib is a targeted drug. It may stop sarcomas growing.",
+        identifiers={
+            TrialIdentifier.Kind.NCT: "NCT00031915",
+            TrialIdentifier.Kind.OBSOLETE: "NCT00029094",
+            TrialIdentifier.Kind.ORG: "EORTC 62027",
+            TrialIdentifier.Kind.ISRCTN: "ISRCTN12345678",
+            TrialIdentifier.Kind.EUDRACT: "2004-000123-45",
+            TrialIdentifier.Kind.IRAS: "IRAS 234567",
+            TrialIdentifier.Kind.CRUK: "Oracle 732",
+        },
+    )
+    sarcoma.interventions.add(imatinib)
+    make_trial(
+        title="Chemotherapy after surgery for bowel cancer", conditions=[condition("bowel-cancer")]
+    )
+    make_trial(title="A study for womb cancer", conditions=[condition("womb-cancer")])
+    make_trial(
+        title="Leukaemia in children", conditions=[condition("acute-lymphoblastic-leukaemia")]
+    )
+    make_trial(title="Lymphoma and radiotherapy", conditions=[condition("hodgkin-lymphoma")])
+    make_trial(
+        title="Osimertinib for lung cancer", conditions=[condition("non-small-cell-lung-cancer")]
+    )
+    make_trial(title="Oesophageal tumour surgery", conditions=[condition("oesophageal-cancer")])
+    make_trial(title="Haematological recovery after transplant", conditions=[condition("myeloma")])
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("bowel cancer", {"Chemotherapy after surgery for bowel cancer"}),
+        ("colorectal", {"Chemotherapy after surgery for bowel cancer"}),
+        ("colon cancer", {"Chemotherapy after surgery for bowel cancer"}),
+        ("uterine", {"A study for womb cancer"}),
+        ("endometrial cancer", {"A study for womb cancer"}),
+        ("womb", {"A study for womb cancer"}),
+        ("NSCLC", {"Osimertinib for lung cancer"}),
+        ("non-small cell lung cancer", {"Osimertinib for lung cancer"}),
+        ("Glivec", {"Imatinib for advanced soft tissue sarcoma"}),
+        ("gleevec", {"Imatinib for advanced soft tissue sarcoma"}),
+        ("STI571", {"Imatinib for advanced soft tissue sarcoma"}),
+        ("imatinib", {"Imatinib for advanced soft tissue sarcoma"}),
+        ("leukemia", {"Leukaemia in children"}),
+        ("leukaemia", {"Leukaemia in children"}),
+        ("esophageal tumor", {"Oesophageal tumour surgery"}),
+        ("hematologic", {"Haematological recovery after transplant"}),
+        ("sarcomas", {"Imatinib for advanced soft tissue sarcoma"}),
+    ],
+)
+def test_synonyms_spellings_and_plurals_find_the_trial(corpus, q, expected):
+    assert found(q) == expected
+
+
+def test_a_broad_term_finds_its_narrower_ones_but_not_the_other_way(corpus):
+    assert found("blood cancer") == {
+        "Leukaemia in children",
+        "Lymphoma and radiotherapy",
+        "Haematological recovery after transplant",
+    }
+    assert found("lymphoma") == {"Lymphoma and radiotherapy"}
+
+
+def test_a_cancer_type_finds_trials_of_its_subtypes(corpus):
+    assert "Imatinib for advanced soft tissue sarcoma" in found("sarcoma")
+    assert "Leukaemia in children" in found("leukaemia")
+
+
+def test_editors_can_add_synonyms_that_work_at_once(corpus):
+    assert found("gut") == set()
+    Synonym.objects.create(term="gut", equivalents="bowel")
+    assert found("gut") == {"Chemotherapy after surgery for bowel cancer"}
+
+
+def test_websearch_syntax_supports_phrases_or_and_exclusion(corpus):
+    assert found('"soft tissue"') == {"Imatinib for advanced soft tissue sarcoma"}
+    assert found("womb OR leukaemia") == {"A study for womb cancer", "Leukaemia in children"}
+    assert found("surgery -bowel") == {"Oesophageal tumour surgery"}
+
+
+def test_every_word_must_match(corpus):
+    assert found("imatinib bowel") == set()
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "NCT00031915",
+        "nct00031915",
+        "NCT 00031915",
+        "NCT00029094",
+        "EORTC 62027",
+        "eortc62027",
+        "ISRCTN12345678",
+        "2004-000123-45",
+        "IRAS 234567",
+        "Oracle 732",
+        "oracle - 732",
+    ],
+)
+def test_any_trial_id_goes_straight_to_its_trial(client, corpus, q):
+    response = client.get(URL, {"q": q})
+    assert response.status_code == 302
+    assert response.url == Trial.objects.get(title__startswith="Imatinib").get_absolute_url()
+
+
+def test_an_id_shared_by_several_trials_lists_them(client, corpus):
+    for n in range(2):
+        make_trial(title=f"Shared {n}", identifiers={TrialIdentifier.Kind.OTHER: f"CDR00{n}"})
+    make_trial(title="Shared again", identifiers={TrialIdentifier.Kind.ORG: "CDR000"})
+    response = client.get(URL, {"q": "CDR000"})
+    assert response.status_code == 200
+    assert {t.title for t in response.context["page"].object_list} == {"Shared 0", "Shared again"}
+
+
+@pytest.mark.parametrize(
+    ("typo", "fix"), [("sarcomma", "sarcoma"), ("imatinab", "imatinib"), ("lukemia", "leukemia")]
+)
+def test_spelling_mistakes_are_fixed(corpus, typo, fix):
+    assert search.suggest(typo) == fix
+
+
+def test_a_misspelt_search_offers_the_fix_with_its_result_count(client, corpus):
+    response = client.get(URL, {"q": "sarcomma"})
+    html = response.content.decode()
+    assert response.context["page"].paginator.count == 0
+    assert "Search for “sarcoma” instead" in html
+    assert "?q=sarcoma" in html
+
+
+def test_no_results_suggest_broader_searches_that_have_results(client, corpus):
+    trial = Trial.objects.get(title__startswith="Imatinib")
+    make_site(trial, region="wales")
+    soon = make_trial(
+        title="Soon", status=Status.NOT_YET_RECRUITING, conditions=[condition("bone-sarcoma")]
+    )
+    make_site(soon, region="wales")
+    response = client.get(URL, {"cancer_type": "bone-sarcoma", "region": "wales"})
+    labels = [o["label"] for o in response.context["broader"]]
+    assert response.context["page"].paginator.count == 0
+    assert "Include trials opening soon" in labels
+    assert "Search all Sarcoma trials" in labels
+    response = client.get(URL, {"cancer_type": "soft-tissue-sarcoma", "region": "scotland"})
+    assert "Search everywhere, not just Scotland" in [
+        o["label"] for o in response.context["broader"]
+    ]
+    assert b"0808" in response.content  # the nurse line
+
+
+def test_each_result_says_why_it_matched_with_the_words_highlighted(client, corpus):
+    trial = Trial.objects.get(title__startswith="Imatinib")
+    make_site(trial, region="london")
+    response = client.get(
+        URL, {"q": "glivec", "age": "40", "region": "london", "cancer_type": "sarcoma"}
+    )
+    html = response.content.decode()
+    assert "“glivec” treatment: imatinib" in html
+    assert "Cancer type: Soft tissue sarcoma" in html
+    assert "Age 40: no age limits given" in html
+    assert "1 hospital(s) in London" in html
+
+
+def test_the_snippet_highlights_matched_words_safely(client, db):
+    make_trial(title="Plain", summary="We test <b>drug</b> called zolbetuximab for stomach cancer.")
+    html = client.get(URL, {"q": "zolbetuximab"}).content.decode()
+    assert "<mark>zolbetuximab</mark>" in html
+    assert "<b>drug" not in html
+    assert "&lt;b" in html
+
+
+def _count(params: dict) -> int:
+    return TrialFilter(params, queryset=Trial.objects.published()).qs.count()
+
+
+def test_facet_counts_equal_the_counts_of_the_filtered_searches(corpus):
+    for n, status in enumerate([Status.COMPLETED, Status.NOT_YET_RECRUITING, Status.RECRUITING]):
+        t = make_trial(
+            title=f"Extra sarcoma {n}",
+            status=status,
+            phase="PHASE2",
+            conditions=[condition("bone-sarcoma")],
+        )
+        make_site(t, region="london" if n else "scotland")
+    params = {"q": "sarcoma"}
+    facets = compute(TrialFilter(params, queryset=Trial.objects.published()))
+    assert facets.total == _count(params)
+    for choice in facets.status:
+        assert choice.count == _count({**params, "status": choice.value}), choice
+    for choice in facets.phase:
+        assert choice.count == _count({**params, "phase": choice.value}), choice
+    for choice in facets.cancer_type:
+        assert choice.count == _count({**params, "cancer_type": choice.value}), choice
+    for choice in facets.region:
+        assert choice.count == _count({**params, "region": choice.value}), choice
+    chosen = compute(
+        TrialFilter(
+            {**params, "cancer_type": "sarcoma", "status": "any"},
+            queryset=Trial.objects.published(),
+        )
+    )
+    assert {c.label for c in chosen.cancer_type} == {"Bone sarcoma", "Soft tissue sarcoma"}
+    for choice in chosen.cancer_type:
+        assert choice.count == _count({**params, "status": "any", "cancer_type": choice.value})
+
+
+def test_the_results_page_query_count_is_bounded_for_word_searches(
+    client, corpus, django_assert_max_num_queries
+):
+    client.get(URL)
+    for n in range(25):
+        make_site(
+            make_trial(title=f"Sarcoma trial {n}", conditions=[condition("sarcoma")]),
+            region="london",
+        )
+    with django_assert_max_num_queries(8):
+        response = client.get(URL, {"q": "sarcoma", "region": "london", "age": "50"})
+    assert response.context["page"].paginator.count == 25
+
+
+def test_sorting_by_recruitment_end(client, db):
+    import datetime
+
+    make_trial(title="Late", end_date=datetime.date(2030, 1, 1))
+    make_trial(title="Early", end_date=datetime.date(2027, 1, 1))
+    titles = [t.title for t in client.get(URL, {"sort": "ending"}).context["page"].object_list]
+    assert titles == ["Early", "Late"]
+
+
+@pytest.mark.postgres
+def test_title_matches_rank_above_summary_matches(client, db):
+    make_trial(title="A trial of exercise", summary="Includes people with melanoma.")
+    make_trial(title="Melanoma vaccine trial", summary="A vaccine.")
+    titles = [t.title for t in client.get(URL, {"q": "melanoma"}).context["page"].object_list]
+    assert titles == ["Melanoma vaccine trial", "A trial of exercise"]
+
+
+@pytest.mark.postgres
+def test_postgres_stems_english_words(db):
+    make_trial(title="Treating metastases", summary="Patients were treated.")
+    assert found("treated") == {"Treating metastases"}
+    assert found("metastases") == {"Treating metastases"}

@@ -1,0 +1,219 @@
+"""/staff/lookup/: the nurse's call-mode search (issue 7)."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import condition, make_site, make_trial
+from trialfinder.trials.models import Publication, Status, TrialIdentifier
+
+URL = reverse("staff:lookup")
+
+
+@pytest.fixture
+def nurse_client(client, django_user_model):
+    nurse = django_user_model.objects.create_user("nurse", "nurse@example.com", "pw", is_staff=True)
+    client.force_login(nurse)
+    return client
+
+
+@pytest.fixture
+def nct00031915(db):
+    """Built like seed trial 2: closed, 10 years and over, US sites."""
+    trial = make_trial(
+        title="Imatinib mesylate in treating patients with advanced soft tissue sarcoma",
+        status=Status.COMPLETED,
+        phase="PHASE2",
+        min_age_months=120,
+        conditions=[condition("soft-tissue-sarcoma"), condition("bone-sarcoma")],
+        identifiers={
+            TrialIdentifier.Kind.NCT: "NCT00031915",
+            TrialIdentifier.Kind.OBSOLETE: "NCT00029094",
+        },
+    )
+    make_site(
+        trial,
+        facility="Memorial Sloan-Kettering Cancer Center",
+        city="New York",
+        country="United States",
+        region="new-york",
+        contact_phone="212-555-0100",
+    )
+    make_site(trial, facility="Mayo Clinic", city="Rochester", region="minnesota")
+    return trial
+
+
+@pytest.fixture
+def eortc62027(db):
+    """Built like seed trial 1: closed, with an organisation's own ID and no NCT number."""
+    return make_trial(
+        title="A trial of imatinib (Glivec) for soft tissue sarcoma of the skin",
+        status=Status.COMPLETED,
+        has_results=True,
+        conditions=[condition("soft-tissue-sarcoma")],
+        identifiers={
+            TrialIdentifier.Kind.ORG: "EORTC 62027",
+            TrialIdentifier.Kind.CRUK: "Oracle 732",
+        },
+    )
+
+
+def rows(response) -> list[str]:
+    return [t.title for t in response.context["page"].object_list]
+
+
+def test_anonymous_visitors_are_sent_to_the_login_page(client, db):
+    response = client.get(URL, {"q": "sarcoma"})
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login") + "?next=/staff/lookup/")
+
+
+def test_signed_in_people_who_are_not_staff_are_refused(client, django_user_model):
+    client.force_login(django_user_model.objects.create_user("patient", "p@example.com", "pw"))
+    assert client.get(URL).status_code == 403
+
+
+def test_staff_see_the_lookup_screen_with_the_box_focused(nurse_client):
+    response = nurse_client.get(URL)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count("<h1>") == 1
+    assert 'name="q"' in html and "autofocus" in html
+    for name in ("age", "sex", "region", "status"):
+        assert f'name="{name}"' in html
+    assert "js/lookup.js" in html
+    assert "onclick" not in html and "<script>" not in html
+    assert response["Cache-Control"].startswith("max-age=0")
+
+
+def test_it_lists_recruiting_trials_by_default(nurse_client):
+    make_trial(title="Open trial", status=Status.RECRUITING)
+    make_trial(title="Finished trial", status=Status.COMPLETED)
+    make_trial(title="Draft trial", publication=Publication.DRAFT)
+    assert rows(nurse_client.get(URL)) == ["Open trial"]
+
+
+@pytest.mark.parametrize("typed", ["NCT00031915", "nct00031915", " nct 0003 1915 "])
+def test_an_nct_number_in_any_case_or_spacing_puts_the_trial_at_the_top(
+    nurse_client, nct00031915, typed
+):
+    response = nurse_client.get(URL, {"q": typed})
+    assert response.status_code == 200
+    assert response.context["exact"] == nct00031915
+    html = response.content.decode()
+    sheet_url = reverse("staff:phone_sheet", args=[nct00031915.slug])
+    assert html.index("Imatinib mesylate") < html.index('id="results-heading"')
+    assert f'href="{sheet_url}"' in html
+
+
+def test_an_organisation_id_finds_the_trial_without_leaving_the_screen(nurse_client, eortc62027):
+    response = nurse_client.get(URL, {"q": "EORTC 62027"})
+    assert response.status_code == 200
+    assert response.context["exact"] == eortc62027
+    assert "Oracle 732" in response.content.decode()
+
+
+def test_words_find_matching_trials(nurse_client, nct00031915, eortc62027):
+    make_trial(title="A trial of a vaccine for melanoma")
+    response = nurse_client.get(URL, {"q": "imatinib", "status": "any"})
+    assert response.context["exact"] is None
+    assert set(rows(response)) == {nct00031915.title, eortc62027.title}
+
+
+def test_the_table_shows_the_nct_number_or_the_first_other_id(
+    nurse_client, nct00031915, eortc62027
+):
+    html = nurse_client.get(URL, {"status": "any"}).content.decode()
+    assert '<td class="nowrap">NCT00031915</td>' in html
+    assert '<td class="nowrap">EORTC 62027</td>' in html
+    assert "NCT00029094" not in html
+    assert 'scope="col"' in html and 'scope="row"' in html
+
+
+def test_it_filters_by_age(nurse_client, nct00031915):
+    response = nurse_client.get(URL, {"age": 8, "status": "any"})
+    assert rows(response) == []
+    response = nurse_client.get(URL, {"age": 12, "status": "any"})
+    assert rows(response) == [nct00031915.title]
+    assert "10 years and over" in response.content.decode()
+
+
+def test_a_region_shows_the_sites_there_with_their_phone_number(nurse_client, nct00031915):
+    make_trial(title="Only in London").sites.create(facility="Guy's", city="London")
+    response = nurse_client.get(URL, {"region": "new-york", "status": "any"})
+    html = response.content.decode()
+    assert rows(response) == [nct00031915.title]
+    assert "Sites in New York" in html
+    assert "212-555-0100" in html
+    assert "Rochester" not in html
+    sheet_url = reverse("staff:phone_sheet", args=[nct00031915.slug])
+    assert f'href="{sheet_url}?region=new-york"' in html
+
+
+def test_without_a_region_it_shows_how_many_sites(nurse_client, nct00031915):
+    html = nurse_client.get(URL, {"status": "any"}).content.decode()
+    assert "2 sites" in html
+
+
+def test_each_row_can_be_ticked_for_comparison(nurse_client, nct00031915):
+    html = nurse_client.get(URL, {"status": "any", "region": "new-york"}).content.decode()
+    assert f'action="{reverse("staff:compare")}"' in html
+    assert f'name="compare" value="{nct00031915.slug}"' in html
+    assert '<input type="hidden" name="region" value="new-york">' in html
+    assert "Compare selected" in html
+
+
+def test_script_requests_get_only_the_results_region(nurse_client, nct00031915):
+    response = nurse_client.get(
+        URL, {"q": "imatinib", "status": "any"}, headers={"X-Requested-With": "fetch"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html and 'id="lookup-form"' not in html
+    assert nct00031915.title in html
+    assert "X-Requested-With" in response["Vary"]
+
+
+def test_bad_filter_values_get_a_400_with_a_message(nurse_client):
+    response = nurse_client.get(URL, {"age": "old"})
+    assert response.status_code == 400
+    assert "Enter age as a whole number" in response.content.decode()
+
+
+def test_it_pages_by_25(nurse_client):
+    for i in range(26):
+        make_trial(title=f"Trial {i}")
+    response = nurse_client.get(URL)
+    assert len(response.context["page"].object_list) == 25
+    assert len(nurse_client.get(URL, {"page": 2}).context["page"].object_list) == 1
+
+
+def test_the_number_of_queries_does_not_grow_with_the_results(
+    nurse_client, django_assert_max_num_queries
+):
+    def add(n):
+        for i in range(n):
+            t = make_trial(
+                title=f"Sarcoma trial {i}",
+                conditions=[condition("sarcoma"), condition("bone-sarcoma")],
+                identifiers={TrialIdentifier.Kind.ISRCTN: f"ISRCTN{i:08d}{n}"},
+            )
+            make_site(t, region="london", contact_phone="020 7946 0000")
+            make_site(t, region="london")
+
+    add(2)
+    params = {"q": "sarcoma", "region": "london"}
+    nurse_client.get(URL, params)  # Warm the cached cancer type and region trees.
+    with django_assert_max_num_queries(14) as small:
+        nurse_client.get(URL, params)
+    add(20)
+    with django_assert_max_num_queries(14) as large:
+        nurse_client.get(URL, params)
+    assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_an_id_lookup_has_a_bounded_number_of_queries(
+    nurse_client, nct00031915, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(16):
+        response = nurse_client.get(URL, {"q": "NCT00031915", "region": "new-york"})
+    assert response.context["exact"] == nct00031915

@@ -1,0 +1,180 @@
+"""Nurse call mode (issue 7): find the right trial while the caller waits.
+
+Every staff view is GET-only, never cached, and stores nothing about the caller: no
+models, no session writes, no logging of the query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from trialfinder.trials import search, sheet
+from trialfinder.trials.filters import TrialFilter
+from trialfinder.trials.models import (
+    Condition,
+    Region,
+    Site,
+    Trial,
+    TrialIdentifier,
+    TrialOrganisation,
+    TrialQuerySet,
+)
+from trialfinder.trials.trees import RegionTree
+
+PAGE_SIZE = 25
+MAX_COMPARE = 3
+# lookup.js asks for the results region alone with this header value.
+PARTIAL_HEADER = "fetch"
+
+
+def staff_required(view: Callable) -> Callable:
+    """Anonymous users go to the admin login page; signed-in non-staff get a 403."""
+
+    @wraps(view)
+    @login_required(login_url="admin:login")
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_staff:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return never_cache(wrapper)
+
+
+def _caller_region(request: HttpRequest) -> tuple[Region | None, set[int]]:
+    """The ?region=<slug> passed on from the lookup screen; unknown slugs are ignored."""
+    slug = request.GET.get("region", "")
+    if not slug:
+        return None, set()
+    regions = RegionTree.load()
+    return regions.by_slug.get(slug), regions.with_descendants(slug)
+
+
+def _with_row_data(qs: TrialQuerySet, region_ids: set[int]) -> TrialQuerySet:
+    """Everything a lookup row or compare column shows, in a fixed number of queries."""
+    qs = qs.annotate(site_count=Count("sites", distinct=True)).prefetch_related(
+        Prefetch("conditions", queryset=Condition.objects.only("name", "slug")),
+        Prefetch("identifiers", queryset=TrialIdentifier.objects.all()),
+    )
+    if region_ids:
+        qs = qs.prefetch_related(
+            Prefetch(
+                "sites",
+                queryset=Site.objects.filter(region_id__in=region_ids).select_related("region"),
+                to_attr="sites_in_region",
+            )
+        )
+    return qs
+
+
+def _with_sheet_data(qs: TrialQuerySet) -> TrialQuerySet:
+    return qs.prefetch_related(
+        "conditions",
+        Prefetch("sites", queryset=Site.objects.select_related("region")),
+        Prefetch("identifiers", queryset=TrialIdentifier.objects.all()),
+        Prefetch(
+            "trial_organisations",
+            queryset=TrialOrganisation.objects.select_related("organisation"),
+        ),
+    )
+
+
+def _sponsors(trial: Trial) -> list[TrialOrganisation]:
+    return [o for o in trial.trial_organisations.all() if o.role == TrialOrganisation.Role.SPONSOR]
+
+
+@require_GET
+@staff_required
+@vary_on_headers("X-Requested-With")
+def lookup(request: HttpRequest) -> HttpResponse:
+    published = Trial.objects.published()
+    filterset = TrialFilter(request.GET, queryset=published)
+    region_ids = filterset.chosen_region_ids
+    q = request.GET.get("q", "")
+    # An exact ID stays on this screen, at the top, whatever the status filter says.
+    exact = search.exact_identifier_match(q, published) if q else None
+    if exact is not None:
+        exact = _with_row_data(published.filter(pk=exact.pk), region_ids).get()
+    qs = _with_row_data(filterset.qs, region_ids)
+    if not qs.query.order_by:
+        qs = qs.order_by("-updated", "pk")
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    ctx = {
+        "filterset": filterset,
+        "form": filterset.form,
+        "page": page,
+        "exact": exact,
+        "chosen_region": filterset.chosen_region,
+    }
+    partial = request.headers.get("X-Requested-With") == PARTIAL_HEADER
+    template = "staff/_lookup_results.html" if partial else "staff/lookup.html"
+    status = 400 if filterset.form.errors else 200
+    return render(request, template, ctx, status=status)
+
+
+@require_GET
+@staff_required
+def phone_sheet(request: HttpRequest, slug: str) -> HttpResponse:
+    # Staff may open drafts; the template labels them.
+    trial = get_object_or_404(_with_sheet_data(Trial.objects.all()), slug=slug)
+    region, region_ids = _caller_region(request)
+    identifiers = sheet.identifiers_nct_first(trial.identifiers.all())
+    public_url = request.build_absolute_uri(trial.get_absolute_url())
+    ctx = {
+        "trial": trial,
+        "region": region,
+        "one_sentence": sheet.what_it_tests(trial),
+        "inclusion": sheet.key_points(trial.inclusion_list),
+        "exclusion": sheet.key_points(trial.exclusion_list),
+        "more_inclusion": max(0, len(trial.inclusion_list) - sheet.MAX_KEY_POINTS),
+        "more_exclusion": max(0, len(trial.exclusion_list) - sheet.MAX_KEY_POINTS),
+        "sites": sheet.sites_for_call(trial.sites.all(), region_ids),
+        "site_total": len(trial.sites.all()),
+        "identifiers": identifiers,
+        "sponsors": _sponsors(trial),
+        "public_url": public_url,
+        "mailto": sheet.mailto_href(trial, identifiers, public_url),
+    }
+    return render(request, "staff/phone_sheet.html", ctx)
+
+
+@require_GET
+@staff_required
+def compare(request: HttpRequest) -> HttpResponse:
+    slugs = list(dict.fromkeys(s for s in request.GET.getlist("compare") if s))
+    region, region_ids = _caller_region(request)
+    ctx: dict = {"region": region, "trials": [], "problem": "", "max_compare": MAX_COMPARE}
+    status = 200
+    if len(slugs) > MAX_COMPARE:
+        ctx["problem"] = _("You can compare up to %(n)d trials at a time. Pick fewer.") % {
+            "n": MAX_COMPARE
+        }
+        status = 400
+    elif len(slugs) < 2:
+        ctx["problem"] = _("Pick at least two trials to compare.")
+    else:
+        qs = _with_row_data(Trial.objects.filter(slug__in=slugs), region_ids)
+        found = {t.slug: t for t in qs.prefetch_related("interventions")}
+        missing = [s for s in slugs if s not in found]
+        if missing:
+            ctx["problem"] = _("We could not find these trials: %(slugs)s.") % {
+                "slugs": ", ".join(missing)
+            }
+            status = 400
+        else:
+            trials = [found[s] for s in slugs]
+            for trial in trials:
+                trial.involved = sheet.first_paragraph(trial.what_is_involved)
+            ctx["trials"] = trials
+    return render(request, "staff/compare.html", ctx, status=status)
