@@ -102,3 +102,13 @@ def test_the_trial_list_uses_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12) as large:
         staff_client.get(url)
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_a_trial_with_hundreds_of_sites_links_to_them_instead_of_inline_forms(staff_client, db):
+    trial = make_trial(title="Big registry trial")
+    for n in range(45):
+        make_site(trial, facility=f"Hospital {n}", region="london")
+    html = staff_client.get(reverse("admin:trials_trial_change", args=[trial.pk])).content.decode()
+    assert "45 sites" in html
+    assert f"?trial__id__exact={trial.pk}" in html
+    assert "Hospital 44" not in html

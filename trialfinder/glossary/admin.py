@@ -1,10 +1,11 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from trialfinder.glossary.models import GlossaryTerm
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(admin.ModelAdmin):
+class GlossaryTermAdmin(SimpleHistoryAdmin):
     list_display = ("term", "source", "mark_in_text", "last_reviewed", "updated")
     list_filter = ("source", "mark_in_text")
     search_fields = ("term", "variants", "definition")

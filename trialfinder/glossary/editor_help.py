@@ -109,6 +109,10 @@ class GlossaryHelpMixin:
 
     glossary_help_fields: tuple[str, ...] = PLAIN_LANGUAGE_FIELDS
 
+    def field_help_extra(self, obj: Any, name: str, text: str) -> str:
+        """More help for one field (e.g. readability), shown under its heading."""
+        return ""
+
     def get_readonly_fields(self, request: Any, obj: Any = None) -> tuple[str, ...]:
         fields = tuple(super().get_readonly_fields(request, obj))  # type: ignore[misc]
         return fields if "glossary_help" in fields else (*fields, "glossary_help")
@@ -135,8 +139,9 @@ class GlossaryHelpMixin:
             hard = ", ".join(report["hard_words"]) or gettext("none")
             sections.append(
                 format_html(
-                    "<h4>{}</h4><p>{} {}</p><p>{} {}</p>",
+                    "<h4>{}</h4>{}<p>{} {}</p><p>{} {}</p>",
                     label.capitalize(),
+                    self.field_help_extra(obj, name, text),
                     gettext("Glossary terms:"),
                     terms,
                     gettext("Hard words with no glossary entry:"),

@@ -152,7 +152,7 @@ def phone_sheet(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 @staff_required
 def compare(request: HttpRequest) -> HttpResponse:
-    slugs = list(dict.fromkeys(s for s in request.GET.getlist("compare") if s))
+    slugs = list(dict.fromkeys(s for s in request.GET.getlist("compare") if s and "\x00" not in s))
     region, region_ids = _caller_region(request)
     ctx: dict = {"region": region, "trials": [], "problem": "", "max_compare": MAX_COMPARE}
     status = 200
@@ -178,3 +178,44 @@ def compare(request: HttpRequest) -> HttpResponse:
                 trial.involved = sheet.first_paragraph(trial.what_is_involved)
             ctx["trials"] = trials
     return render(request, "staff/compare.html", ctx, status=status)
+
+
+# --- Editorial (issue 6): preview drafts, review queues -------------------------------
+
+
+@require_GET
+@staff_required
+def trial_preview(request: HttpRequest, slug: str) -> HttpResponse:
+    """The public trial page for a trial in any publication state, under a banner."""
+    from trialfinder.trials.views import _trial_page_context  # the public page's context
+
+    trial = get_object_or_404(
+        _with_sheet_data(Trial.objects.all()).prefetch_related("interventions"), slug=slug
+    )
+    ctx = {**_trial_page_context(request, trial), "preview": True}
+    return render(request, "trials/trial_detail.html", ctx)
+
+
+DASHBOARD_ROWS = 20
+
+
+@require_GET
+@staff_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The editors' queues, oldest review first: two queries per queue."""
+    from trialfinder.staff import editorial
+
+    queues = []
+    for name, label in editorial.QUEUES.items():
+        qs = editorial.queue(name).order_by("last_reviewed", "pk")
+        queues.append(
+            {
+                "name": name,
+                "label": label,
+                "count": qs.count(),
+                "trials": list(
+                    qs.only("title", "slug", "publication", "last_reviewed")[:DASHBOARD_ROWS]
+                ),
+            }
+        )
+    return render(request, "staff/dashboard.html", {"queues": queues, "rows": DASHBOARD_ROWS})

@@ -6,14 +6,19 @@ and ClinicalTrials.gov where the registry is the source.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db import models, transaction
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from trialfinder.text import lines
 
@@ -90,8 +95,49 @@ class Sex(models.TextChoices):
 
 
 class Publication(models.TextChoices):
+    """Where a trial page is in the editorial workflow. Only PUBLISHED is public."""
+
     DRAFT = "DRAFT", _("Draft")
+    REVIEW = "REVIEW", _("Ready for review")
     PUBLISHED = "PUBLISHED", _("Published")
+    WITHDRAWN = "WITHDRAWN", _("Withdrawn")
+
+
+# How long a reviewed page stays trusted before it is due for another check.
+REVIEW_INTERVAL_MONTHS = 6
+
+# --- History ---------------------------------------------------------------------------
+# Bulk writers (the registry importer) say who they are with `history_reason()`: every
+# history row written inside it gets that reason and no user, whatever request is
+# active, so staff can tell an import from an editor's edit.
+_history_reason: ContextVar[str | None] = ContextVar("history_reason", default=None)
+
+
+@contextmanager
+def history_reason(reason: str) -> Iterator[None]:
+    token = _history_reason.set(reason)
+    try:
+        yield
+    finally:
+        _history_reason.reset(token)
+
+
+def current_history_reason() -> str | None:
+    return _history_reason.get()
+
+
+class TrialfinderHistory(HistoricalRecords):
+    """simple_history's records, plus the reason and "no user" set by history_reason()."""
+
+    def get_change_reason_for_object(self, instance, history_type, using):
+        return super().get_change_reason_for_object(instance, history_type, using) or (
+            _history_reason.get()
+        )
+
+    def get_history_user(self, instance):
+        if _history_reason.get() is not None and not hasattr(instance, "_history_user"):
+            return None
+        return super().get_history_user(instance)
 
 
 class Source(models.TextChoices):
@@ -159,6 +205,8 @@ class Condition(models.Model):
         blank=True, help_text="One or two plain sentences shown on the cancer type page."
     )
 
+    history = TrialfinderHistory()
+
     class Meta:
         ordering = ["name"]
         constraints = [
@@ -200,6 +248,8 @@ class Intervention(models.Model):
         help_text="Brand names and codes, one per line (e.g. Glivec, Gleevec, STI571).",
     )
 
+    history = TrialfinderHistory()
+
     class Meta:
         ordering = ["name"]
         constraints = [
@@ -221,6 +271,8 @@ class Organisation(models.Model):
     short_name = models.CharField(
         max_length=50, blank=True, help_text="Abbreviation shown in brackets, e.g. EORTC."
     )
+
+    history = TrialfinderHistory()
 
     class Meta:
         ordering = ["name"]
@@ -283,6 +335,54 @@ class TrialQuerySet(models.QuerySet):
         return self.filter(
             Exists(Site.objects.filter(trial_id=OuterRef("pk"), region_id__in=region_ids))
         )
+
+    # --- Editorial queues -------------------------------------------------------------
+
+    def review_due(self, today: dt.date) -> TrialQuerySet:
+        """Never reviewed, last reviewed over six months ago, or still saying it recruits
+        after its recruitment end date. Withdrawn pages are nobody's job."""
+        return self.exclude(publication=Publication.WITHDRAWN).filter(
+            Q(last_reviewed__isnull=True)
+            | Q(last_reviewed__lt=review_cutoff(today))
+            | Q(end_date__lt=today, status__in=OPEN_STATUSES)
+        )
+
+    def needs_plain_summary(self) -> TrialQuerySet:
+        """Imported from the registry and nobody has written the plain summary yet."""
+        return self.exclude(publication=Publication.WITHDRAWN).filter(
+            source=Source.REGISTRY, summary__regex=r"^\s*$"
+        )
+
+    def registry_status_changed(self) -> TrialQuerySet:
+        """The registry's status differs from the one the editor saw at their last review.
+        Pages reviewed before we recorded that status (blank) are left out: unknown."""
+        return (
+            self.exclude(publication=Publication.WITHDRAWN)
+            .filter(last_reviewed__isnull=False, registry_record__isnull=False)
+            .exclude(status_at_review="")
+            .exclude(registry_record__registry_status=F("status_at_review"))
+        )
+
+
+def review_cutoff(today: dt.date) -> dt.date:
+    """The same day REVIEW_INTERVAL_MONTHS months earlier (31 Aug -> 28/29 Feb)."""
+    month = today.month - REVIEW_INTERVAL_MONTHS
+    year = today.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    for day in (today.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+class EditConflict(Exception):
+    """Someone else saved the trial after this copy was loaded."""
+
+    def __init__(self, trial: Trial, loaded: int):
+        self.trial, self.loaded = trial, loaded
+        super().__init__(f"Trial {trial.pk} changed since version {loaded} was loaded")
 
 
 class Trial(models.Model):
@@ -371,10 +471,45 @@ class Trial(models.Model):
         max_length=20,
         choices=Publication.choices,
         default=Publication.DRAFT,
-        help_text="Only published trials are shown to the public.",
+        help_text="Only published trials are shown to the public. Editors can mark a page "
+        "ready for review; only publishers can publish, unpublish or withdraw it.",
     )
     last_reviewed = models.DateField(
         null=True, blank=True, help_text="When an editor last checked this page against its source."
+    )
+    status_at_review = models.CharField(
+        "registry status at last review",
+        max_length=30,
+        choices=Status.choices,
+        blank=True,
+        editable=False,
+        help_text="Set when an editor changes the last-reviewed date, so a later change in the "
+        "registry shows up in the review queue.",
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text="Who last marked the page ready for review.",
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text="Who last published the page.",
+    )
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text="Goes up by one on every save, so two editors cannot overwrite each other.",
     )
     source = models.CharField(max_length=20, choices=Source.choices, default=Source.MANUAL)
     registry_last_updated = models.DateField(
@@ -391,9 +526,16 @@ class Trial(models.Model):
     updated = models.DateTimeField(auto_now=True)
 
     objects = TrialQuerySet.as_manager()
+    # The search columns are derived and rewritten in bulk; they are not history.
+    history = TrialfinderHistory(excluded_fields=["search_document", "search_vector"])
 
     class Meta:
         ordering = ["-updated", "pk"]
+        permissions = [
+            ("submit_trial", "Can mark a trial ready for review"),
+            ("publish_trial", "Can publish and unpublish a trial"),
+            ("withdraw_trial", "Can withdraw a trial"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(min_age_months__isnull=True)
@@ -417,8 +559,42 @@ class Trial(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs) -> None:
+        """Every save of an existing trial moves `version` on by one, atomically. Set
+        `_expected_version` (the admin does, from its form) to refuse the save with
+        EditConflict if someone else saved after that version was loaded."""
+        if self._state.adding or self.pk is None:
+            super().save(*args, **kwargs)
+            return
+        expected = self.__dict__.pop("_expected_version", None)
+        rows = Trial.objects.filter(pk=self.pk)
+        with transaction.atomic(using=kwargs.get("using")):
+            # This UPDATE also takes the row lock, so a concurrent save waits for us.
+            loaded = self.version if expected is None else expected
+            if rows.filter(version=loaded).update(version=F("version") + 1):
+                self.version = loaded + 1
+            elif expected is not None:
+                raise EditConflict(self, expected)
+            else:
+                # An unchecked save of a stale copy (scripts, tests): still move on.
+                rows.update(version=F("version") + 1)
+                self.version = rows.values_list("version", flat=True).first() or 1
+            super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("trials:trial_detail", args=[self.slug])
+
+    def publishing_problems(self) -> list[str]:
+        """Why this page cannot be published yet; empty when it can. The admin form and
+        the publish action both ask this."""
+        problems = []
+        if not self.summary.strip():
+            problems.append(str(_("It has no plain-language summary.")))
+        if not self.who_can_join.strip():
+            problems.append(str(_('It has no plain-language "who can join" section.')))
+        if self.last_reviewed is None:
+            problems.append(str(_("It has no last-reviewed date.")))
+        return problems
 
     @property
     def is_published(self) -> bool:
@@ -475,6 +651,8 @@ class TrialIdentifier(models.Model):
         db_index=True,
         help_text="Upper case with spaces and punctuation removed, for lookups.",
     )
+
+    history = TrialfinderHistory()
 
     class Meta:
         ordering = ["kind", "value"]
@@ -549,6 +727,8 @@ class Site(models.Model):
     contact_phone = models.CharField(max_length=50, blank=True)
     contact_email = models.EmailField(blank=True)
 
+    history = TrialfinderHistory()
+
     class Meta:
         ordering = ["country", "state", "city", "facility", "pk"]
         indexes = [
@@ -609,6 +789,8 @@ class Synonym(models.Model):
         help_text="Ticked: each equivalent also finds the term and the others. Untick for a "
         "broad term such as 'blood cancer', where 'lymphoma' should not find 'leukaemia'.",
     )
+
+    history = TrialfinderHistory()
 
     class Meta:
         ordering = ["term"]
