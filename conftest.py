@@ -8,4 +8,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "trialfinder.settings")
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("DEBUG", "false")
+# The test client speaks plain http; every other production security default stays on.
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 django.setup()

@@ -34,3 +34,13 @@ def test_a_type_page_lists_open_trials_of_its_subtypes(client, db):
 
 def test_an_unknown_type_is_404(client, db):
     assert client.get(reverse("trials:condition_detail", args=["nope"])).status_code == 404
+
+
+def test_a_renamed_cancer_type_shows_on_cached_result_cards(client, db):
+    make_trial(title="Bone trial", conditions=[condition("bone-sarcoma")])
+    url = condition("sarcoma").get_absolute_url()
+    assert "Bone sarcoma" in client.get(url).content.decode()
+    bone = condition("bone-sarcoma")
+    bone.name = "Primary bone sarcoma"
+    bone.save()
+    assert "Primary bone sarcoma" in client.get(url).content.decode()

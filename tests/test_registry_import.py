@@ -10,6 +10,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from trialfinder.registry.models import RegistryRecord
+from trialfinder.registry.readers import iter_studies
+from trialfinder.registry.writer import Importer
 from trialfinder.trials.models import Condition, Publication, Region, Site, Trial
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ctgov"
@@ -126,9 +128,15 @@ def test_it_imports_legacy_xml():
 def test_an_identical_re_import_is_unchanged_and_writes_nothing(django_assert_max_num_queries):
     run(FIXTURES / "single_study.json")
     before = Trial.objects.values("updated").get()
-    # Lookup tables load once per run: a handful of queries, none per study writes.
-    with django_assert_max_num_queries(8):
+    # Lookup tables load once per run: a handful of queries, and none of them writes.
+    with django_assert_max_num_queries(11) as captured:
         summary = run(FIXTURES / "single_study.json")
+    writes = [
+        q["sql"]
+        for q in captured.captured_queries
+        if q["sql"].startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+    assert writes == []
     assert summary.startswith("created 0, updated 0, unchanged 1")
     assert Trial.objects.values("updated").get() == before
 
@@ -249,3 +257,20 @@ def test_it_adopts_an_editors_trial_with_the_same_nct_id(sarcoma):
     assert list(mine.conditions.all()) == [sarcoma]
     assert mine.registry_record.nct_id == "NCT09000001"
     assert Trial.objects.count() == 1
+
+
+def test_odd_numbers_in_a_study_fail_that_study_only(tmp_path):
+    good = json.loads((FIXTURES / "single_study.json").read_text())
+    odd = json.loads((FIXTURES / "single_study.json").read_text())
+    odd["protocolSection"]["identificationModule"]["nctId"] = "NCT09999998"
+    odd["protocolSection"]["designModule"]["enrollmentInfo"]["count"] = "²"
+    huge = json.loads((FIXTURES / "single_study.json").read_text())
+    huge["protocolSection"]["identificationModule"]["nctId"] = "NCT09999997"
+    huge["protocolSection"]["designModule"]["enrollmentInfo"]["count"] = 2**40
+    path = tmp_path / "odd.json"
+    path.write_text(json.dumps([odd, huge, good]))
+    importer = Importer()
+    result = importer.run(iter_studies([path]))
+    assert result.counts["created"] == 1, (result.summary(), result.failures)
+    assert result.counts["failed"] == 2
+    assert {f.nct_id for f in result.failures} == {"NCT09999998", "NCT09999997"}

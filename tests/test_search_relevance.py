@@ -262,3 +262,25 @@ def test_postgres_stems_english_words(db):
     make_trial(title="Treating metastases", summary="Patients were treated.")
     assert found("treated") == {"Treating metastases"}
     assert found("metastases") == {"Treating metastases"}
+
+
+def test_cached_facet_counts_never_outlive_an_edit(client, db):
+    make_trial(title="Melanoma one", conditions=[condition("melanoma")])
+    assert client.get(URL, {"q": "melanoma"}).context["page"].paginator.count == 1
+    make_trial(title="Melanoma two", conditions=[condition("melanoma")])
+    assert client.get(URL, {"q": "melanoma"}).context["page"].paginator.count == 2
+    Trial.objects.filter(title="Melanoma two").get().delete()
+    response = client.get(URL, {"q": "melanoma"})
+    assert response.context["page"].paginator.count == 1
+
+
+def test_relevance_ranks_only_the_newest_matches_and_says_so(client, db, monkeypatch):
+    monkeypatch.setattr(search, "RANKED_LIMIT", 3)
+    for n in range(5):
+        make_trial(title=f"Melanoma {n}")
+    response = client.get(URL, {"q": "melanoma"})
+    assert response.context["page"].paginator.count == 3
+    assert b"Many trials match these words" in response.content
+    by_date = client.get(URL, {"q": "melanoma", "sort": "updated"})
+    assert by_date.context["page"].paginator.count == 5
+    assert b"Many trials match these words" not in by_date.content

@@ -239,3 +239,13 @@ def test_the_number_of_queries_does_not_grow_with_the_results(
     with django_assert_max_num_queries(8) as large:
         client.get(URL, {"region": "london", "cancer_type": "sarcoma"})
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+@pytest.mark.parametrize(
+    ("raw", "number"),
+    [("3", 3), ("0", 1), ("abc", 1), ("-1", 1), ("²", 1), ("9" * 5000, 500), ("600", 500)],
+)
+def test_page_numbers_are_read_strictly_and_capped(raw, number):
+    from trialfinder.trials.views import page_number
+
+    assert page_number(raw) == number

@@ -5,6 +5,7 @@ DEBUG is on; production (DEBUG off) must say what it wants.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -55,22 +56,36 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_filters",
+    "csp",
+    "axes",
+    "trialfinder.core",
     "trialfinder.trials",
     "trialfinder.glossary",
     "trialfinder.registry",
     "trialfinder.staff",
+    "simple_history",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "trialfinder.core.security.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # ETags from the page content, and 304s for unchanged pages.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "trialfinder.core.health.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "trialfinder.core.security.StaffSessionMiddleware",
+    "trialfinder.core.ratelimit.RateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "trialfinder.urls"
@@ -84,6 +99,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "trialfinder.context_processors.site",
@@ -98,8 +114,22 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.getenv("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=envint("DB_CONN_MAX_AGE", "60"),
+        # A connection dropped while the database restarted is replaced on the next
+        # request instead of failing it: the site recovers by itself.
+        conn_health_checks=True,
     )
 }
+# Optional read replica: anonymous public reads go there; writes, staff and the admin
+# stay on the primary (trialfinder/core/dbrouter.py).
+if os.getenv("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=envint("DB_CONN_MAX_AGE", "60"),
+        conn_health_checks=True,
+    )
+    # The test run reads the primary's test database through the replica alias.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["trialfinder.core.dbrouter.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -132,11 +162,14 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# Redis when several processes or machines must share rate limits and cached counts.
+REDIS_URL = os.getenv("REDIS_URL", "")
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "trialfinder",
-    }
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "trialfinder"}
+    )
 }
 
 # Shown on every page as the place to ask a cancer nurse.
@@ -150,3 +183,91 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "INFO")},
 }
+
+# Security (issue 9). Every default below is the secure one while DEBUG is off and the
+# relaxed one for local development; each can be overridden from the environment.
+ADMIN_URL = os.getenv("ADMIN_URL", "admin/")
+if ADMIN_URL.startswith("/") or not ADMIN_URL.endswith("/"):
+    raise ImproperlyConfigured(f'ADMIN_URL must look like "admin/", got {ADMIN_URL!r}')
+
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "false" if DEBUG else "true")
+# Load balancer probes often speak plain http to the instance.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000")
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool(
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS", "false" if DEBUG else "true"
+)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "false" if DEBUG else "true")
+# Behind a TLS-terminating proxy that sets it, e.g. "HTTP_X_FORWARDED_PROTO,https".
+# Never set it without such a proxy: clients could then claim https themselves.
+_proxy_ssl_header = envlist("SECURE_PROXY_SSL_HEADER", "")
+if _proxy_ssl_header and len(_proxy_ssl_header) != 2:
+    raise ImproperlyConfigured(
+        'SECURE_PROXY_SSL_HEADER must look like "HTTP_X_FORWARDED_PROTO,https"'
+    )
+SECURE_PROXY_SSL_HEADER = tuple(_proxy_ssl_header) or None
+CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
+SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", "false" if DEBUG else "true")
+CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", "false" if DEBUG else "true")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Added to every response by trialfinder.core.security.PermissionsPolicyMiddleware.
+PERMISSIONS_POLICY = "geolocation=(), camera=(), microphone=(), payment=(), usb=()"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+
+# Sessions live in the database (through Redis too when it is configured), so every web
+# process and machine sees the same logins. Cached sessions without a shared cache
+# could keep a logged-out session alive in another process, hence plain "db" then.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
+SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(8 * 60 * 60))
+# Staff sessions end after this many idle seconds (trialfinder.core.security).
+STAFF_IDLE_TIMEOUT = envint("STAFF_IDLE_TIMEOUT", str(30 * 60))
+
+# Staff login lockout (django-axes; attempts are stored in the database).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", "5")
+AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", "30"))
+# One person guessing at one account from one address; others can still sign in.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "403.html"
+AXES_CLIENT_IP_CALLABLE = "trialfinder.core.security.client_ip"
+
+# Per-address limit on the search pages: "requests/seconds". Counted in the cache, so
+# set REDIS_URL for a limit shared by all processes.
+TRUSTED_PROXY = envbool("TRUSTED_PROXY", "false")
+RATE_LIMIT_SEARCH = os.getenv("RATE_LIMIT_SEARCH", "60/60")
+try:
+    _limit, _period = (int(part) for part in RATE_LIMIT_SEARCH.split("/"))
+except ValueError:
+    raise ImproperlyConfigured(
+        f'RATE_LIMIT_SEARCH must look like "60/60", got {RATE_LIMIT_SEARCH!r}'
+    ) from None
+RATE_LIMIT_SEARCH_REQUESTS, RATE_LIMIT_SEARCH_SECONDS = _limit, _period
+
+# Browser and proxy caching of anonymous public pages (trialfinder.core.caching).
+PUBLIC_CACHE_SECONDS = envint("PUBLIC_CACHE_SECONDS", "300")
+# Unhashed static files; hashed ones are cached forever by WhiteNoise.
+WHITENOISE_MAX_AGE = envint("WHITENOISE_MAX_AGE", "0" if DEBUG else "3600")

@@ -686,9 +686,9 @@ def map_study(study: Any) -> StudyData:
 
     count = enrolment_info.get("count")
     if count is not None:
-        if isinstance(count, str) and count.strip().isdigit():
+        if isinstance(count, str) and count.strip().isascii() and count.strip().isdigit():
             count = int(count)
-        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+        if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count < 2**31:
             raise StudyError(f"enrollment count {count!r} is not a whole number")
 
     min_age = parse_age_months(eligibility.get("minimumAge"), "minimumAge")

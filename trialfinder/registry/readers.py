@@ -286,9 +286,10 @@ def xml_to_v2(root: ET.Element) -> dict[str, Any]:
         "phases": _xml_phases(_t(root, "phase")),
         "designInfo": {"primaryPurpose": _enum(_t(root, "study_design_info/primary_purpose"))},
     }
-    if enrolment is not None and (enrolment.text or "").strip().isdigit():
+    count_text = (enrolment.text or "").strip() if enrolment is not None else ""
+    if count_text.isascii() and count_text.isdigit() and len(count_text) < 10:
         kind = {"Anticipated": "ESTIMATED", "Actual": "ACTUAL"}.get(enrolment.get("type", ""), "")
-        design["enrollmentInfo"] = {"count": int(enrolment.text.strip()), "type": kind}
+        design["enrollmentInfo"] = {"count": int(count_text), "type": kind}
 
     eligibility_elem = root.find("eligibility")
     eligibility: dict[str, Any] = {}

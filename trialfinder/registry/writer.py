@@ -22,8 +22,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import DatabaseError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
 
 from trialfinder.registry.mapping import (
     ConditionMatcher,
@@ -48,6 +50,7 @@ from trialfinder.trials.models import (
     Trial,
     TrialIdentifier,
     TrialOrganisation,
+    history_reason,
     normalise_identifier,
 )
 
@@ -59,6 +62,9 @@ CREATED, UPDATED, UNCHANGED, SKIPPED, FAILED = (
     "failed",
 )
 SLUG_MAX = 200
+# The change reason on every history row an import writes (its user is None), so staff
+# can tell the registry's changes from an editor's.
+IMPORT_REASON = "Imported from ClinicalTrials.gov"
 
 
 @dataclass
@@ -99,6 +105,9 @@ class _Known:
     registry_last_updated: dt.date | None
 
 
+BATCH_SIZE = 100
+
+
 class Importer:
     def __init__(self, *, draft: bool = False, all_conditions: bool = False):
         self.draft = draft
@@ -129,6 +138,8 @@ class Importer:
                 "normalised", "trial_id"
             )
         )
+        # Slugs are checked in memory: one query per run, not one per new trial.
+        self.slugs: set[str] = set(Trial.objects.values_list("slug", flat=True))
         self.organisations: dict[str, int] = {
             name: pk for pk, name in Organisation.objects.values_list("pk", "name")
         }
@@ -142,13 +153,26 @@ class Importer:
     # --- Entry points --------------------------------------------------------------------
 
     def run(self, items: Iterable[Item], progress=None) -> Result:
-        # Search text is rebuilt once per trial at the end, not after every row.
+        # Search text is rebuilt once per trial at the end, not after every row. Studies
+        # are committed BATCH_SIZE at a time, each inside its own savepoint (see
+        # import_study): a failing study still rolls back alone, but the database
+        # flushes to disk once per batch instead of once per study.
         with indexing.deferred():
+            batch: list[Item] = []
             for item in items:
+                batch.append(item)
+                if len(batch) >= BATCH_SIZE:
+                    self._run_batch(batch, progress)
+                    batch = []
+            self._run_batch(batch, progress)
+        return self.result
+
+    def _run_batch(self, batch: list[Item], progress) -> None:
+        with transaction.atomic():
+            for item in batch:
                 self.import_item(item)
                 if progress:
                     progress(self.result)
-        return self.result
 
     def import_item(self, item: Item) -> str:
         nct_id = ""
@@ -160,6 +184,9 @@ class Importer:
             outcome = self.import_study(data)
         except StudyError as exc:
             return self._fail(item, nct_id, str(exc))
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            # A shape the mapping did not expect: report this study, keep importing.
+            return self._fail(item, nct_id, f"malformed study: {exc!r}")
         except DatabaseError as exc:
             # The study's transaction has rolled back: nothing of it is written.
             return self._fail(item, nct_id, f"database refused it: {exc}")
@@ -189,7 +216,7 @@ class Importer:
                 # An older copy (say a 2020 XML export after 2023 JSON): keep the newer.
                 return UNCHANGED
         pending: dict[str, dict] = {"organisations": {}, "interventions": {}}
-        with transaction.atomic():
+        with history_reason(IMPORT_REASON), transaction.atomic():
             if known:
                 outcome = self._update(
                     data, known, condition_ids, region_ids, content_hash, pending
@@ -213,7 +240,12 @@ class Importer:
             # and cancer types, and fill in the registry's record.
             trial = Trial.objects.get(pk=trial_id)
             fields.pop("title")
-            Trial.objects.filter(pk=trial_id).update(**fields, source=Source.REGISTRY, updated=now)
+            # Moving the version on makes an editor's open change form refuse to save
+            # over what the import just wrote.
+            Trial.objects.filter(pk=trial_id).update(
+                **fields, source=Source.REGISTRY, updated=now, version=F("version") + 1
+            )
+            _record_update(trial_id)
             imported_title = data.title
             if trial.conditions.exists():
                 imported_conditions = []  # Differs from theirs, so theirs stay.
@@ -226,7 +258,12 @@ class Importer:
                 source=Source.REGISTRY,
                 publication=Publication.DRAFT if self.draft else Publication.PUBLISHED,
             )
-            trial.conditions.set(condition_ids)
+            # A new trial has no links yet: insert them without set()'s two lookups.
+            through = Trial.conditions.through
+            through.objects.bulk_create(
+                [through(trial_id=trial.pk, condition_id=pk) for pk in condition_ids]
+            )
+            indexing.request_reindex([trial.pk])
             imported_title = data.title
         self._write_related(trial.pk, data, region_ids, pending, replace=trial_id is not None)
         record = RegistryRecord.objects.create(
@@ -254,7 +291,10 @@ class Importer:
             fields.pop("title")  # An editor rewrote it in plain language.
         else:
             record.imported_title = data.title
-        Trial.objects.filter(pk=trial.pk).update(**fields, updated=timezone.now())
+        Trial.objects.filter(pk=trial.pk).update(
+            **fields, updated=timezone.now(), version=F("version") + 1
+        )
+        _record_update(trial.pk)
 
         current = set(trial.conditions.values_list("pk", flat=True))
         if current == set(record.imported_condition_ids):
@@ -277,13 +317,17 @@ class Importer:
         self._write_interventions(trial_id, data, pending, replace=replace)
         if replace:
             Site.objects.filter(trial_id=trial_id).delete()
-        Site.objects.bulk_create(
-            Site(
-                trial_id=trial_id,
-                region_id=region_id,
-                **{k: v for k, v in vars(site).items() if k != "region"},
-            )
-            for site, region_id in zip(data.sites, region_ids, strict=True)
+        bulk_create_with_history(
+            [
+                Site(
+                    trial_id=trial_id,
+                    region_id=region_id,
+                    **{k: v for k, v in vars(site).items() if k != "region"},
+                )
+                for site, region_id in zip(data.sites, region_ids, strict=True)
+            ],
+            Site,
+            default_change_reason=IMPORT_REASON,
         )
 
     def _write_identifiers(self, trial_id: int, data: StudyData) -> None:
@@ -297,10 +341,14 @@ class Importer:
             )
         )
         have = {(kind, norm) for kind, norm, owner in taken}
-        TrialIdentifier.objects.bulk_create(
-            TrialIdentifier(trial_id=trial_id, kind=i.kind, value=i.value, normalised=key[1])
-            for key, i in wanted.items()
-            if key not in have
+        bulk_create_with_history(
+            [
+                TrialIdentifier(trial_id=trial_id, kind=i.kind, value=i.value, normalised=key[1])
+                for key, i in wanted.items()
+                if key not in have
+            ],
+            TrialIdentifier,
+            default_change_reason=IMPORT_REASON,
         )
 
     def _write_organisations(self, trial_id, data, pending, *, replace) -> None:
@@ -351,8 +399,9 @@ class Importer:
         suffix = f"-{data.nct_id.lower()}"
         base = slugify(data.title)[: SLUG_MAX - len(suffix)].rstrip("-")
         slug = f"{base}{suffix}" if base else suffix.lstrip("-")
-        if Trial.objects.filter(slug=slug).exists():  # An editor's page took it.
+        if slug in self.slugs:  # An editor's page took it.
             slug = f"{base[: SLUG_MAX - len(suffix) - 9]}-registry{suffix}"
+        self.slugs.add(slug)
         return slug
 
     def _region_id(self, ref: RegionRef | None) -> int | None:
@@ -375,6 +424,13 @@ class Importer:
         self.region_slugs.add(slug)
         self.regions[(Region.Kind.COUNTRY, name.lower())] = region.pk
         return region.pk
+
+
+def _record_update(trial_id: int) -> None:
+    """update() skips save() and so the history: write the row a save would have."""
+    trial = Trial.objects.get(pk=trial_id)
+    trial._history_user = None
+    Trial.history.bulk_history_create([trial], update=True, default_change_reason=IMPORT_REASON)
 
 
 def _nct_of(study: Any) -> str:

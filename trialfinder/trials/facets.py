@@ -10,11 +10,14 @@ other filter kept. Three queries whatever the number of results or choices:
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Case, Count, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 
+from trialfinder.trials import indexing
 from trialfinder.trials.filters import DEFAULT_STATUS, STATUS_CHOICES, TrialFilter
 from trialfinder.trials.models import (
     CLOSED_STATUSES,
@@ -25,6 +28,8 @@ from trialfinder.trials.models import (
     Trial,
 )
 from trialfinder.trials.trees import Tree
+
+CACHE_SECONDS = 300
 
 
 @dataclass
@@ -91,6 +96,28 @@ def _bucket_counts(rows_qs, tree: Tree, chosen_slug: str | None, column: str) ->
 
 
 def compute(filterset: TrialFilter) -> Facets:
+    """Facet counts for this search, cached per distinct search until any trial changes
+    (indexing bumps the generation): deep pages and repeated searches reuse them."""
+    key = _cache_key(filterset)
+    facets = cache.get(key)
+    if facets is None:
+        facets = _compute(filterset)
+        cache.set(key, facets, CACHE_SECONDS)
+    return facets
+
+
+def _cache_key(filterset: TrialFilter) -> str:
+    filterset.form.is_valid()
+    params = sorted(
+        (name, str(value))
+        for name, value in filterset.form.cleaned_data.items()
+        if name != "sort" and value not in (None, "")
+    )
+    digest = hashlib.sha256(repr(params).encode()).hexdigest()[:32]
+    return f"facets:{indexing.generation()}:{digest}"
+
+
+def _compute(filterset: TrialFilter) -> Facets:
     status_group = filterset.cleaned("status") or DEFAULT_STATUS
     phase = filterset.cleaned("phase")
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from trialfinder.trials import search
 from trialfinder.trials.models import Phase, Region, Sex, TrialQuerySet, TrialType
 from trialfinder.trials.trees import ConditionTree, RegionTree
+from trialfinder.trials.widgets import FastSelect
 
 STATUS_CHOICES = [
     ("recruiting", _("Open to recruitment")),
@@ -43,6 +44,7 @@ class TrialFilter(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
     cancer_type = django_filters.ChoiceFilter(
+        widget=FastSelect,
         label=_("Cancer type"),
         method="filter_cancer_type",
         empty_label=_("Any cancer type"),
@@ -66,6 +68,7 @@ class TrialFilter(django_filters.FilterSet):
         label=_("Sex"), choices=SEX_CHOICES, method="filter_sex", empty_label=_("Any")
     )
     region = django_filters.ChoiceFilter(
+        widget=FastSelect,
         label=_("Where you live"),
         method="filter_region",
         empty_label=_("Anywhere"),

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.core.cache import cache
 from django.db import connection, transaction
 
 from trialfinder.text import lines
@@ -35,6 +36,22 @@ CHUNK = 500
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 # Inside `deferred()`, signal-driven work is collected here and done once at the end.
 _pending: ContextVar[dict | None] = ContextVar("search_index_pending", default=None)
+
+
+GENERATION_KEY = "search:generation"
+
+
+def generation() -> int:
+    """Changes whenever any trial's search data changes; cached search results are
+    keyed by it, so they can never outlive an edit."""
+    return cache.get_or_set(GENERATION_KEY, 1, None)
+
+
+def bump_generation() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)
 
 
 def normalise_text(text: str) -> str:
@@ -97,6 +114,8 @@ def reindex(trial_ids: Iterable[int]) -> int:
             "identifiers", "conditions", "interventions"
         )
         rows = [(t.pk, _weights(t, ancestors)) for t in trials]
+        if not rows:
+            continue  # all deleted or rolled back meanwhile
         with transaction.atomic():
             if connection.vendor == "postgresql":
                 _write_postgres(rows)
@@ -109,6 +128,7 @@ def reindex(trial_ids: Iterable[int]) -> int:
                     ["search_document"],
                 )
         written += len(rows)
+    bump_generation()
     return written
 
 

@@ -41,6 +41,9 @@ from trialfinder.trials.signals import SYNONYMS_CACHE_KEY
 
 MAX_QUERY_LENGTH = 200
 MAX_CLAUSES = 8
+# Ranking reads every match's vector; a broad word matches most trials. Rank only the
+# most recently updated matches, and the results page says so when it cuts.
+RANKED_LIMIT = 2000
 _TOKEN = re.compile(r'"([^"]*)"|(-?)([\w\'-]+)', re.UNICODE)
 _STOPWORDS = frozenset(
     [
@@ -285,6 +288,8 @@ def order_by_relevance(queryset: TrialQuerySet, q: str) -> TrialQuerySet:
     parsed = parse(q)
     if not parsed.positive:
         return queryset.order_by("-updated", "pk")
+    newest = queryset.order_by("-updated", "pk").values("pk")[:RANKED_LIMIT]
+    queryset = queryset.filter(pk__in=newest)
     if _is_postgres():
         return queryset.annotate(rank=SearchRank(F("search_vector"), tsquery(parsed))).order_by(
             "-rank", "-updated", "pk"

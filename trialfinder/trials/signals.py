@@ -24,6 +24,11 @@ def trial_saved(sender, instance: Trial, raw: bool = False, **kwargs) -> None:
         indexing.request_reindex([instance.pk])
 
 
+@receiver(post_delete, sender=Trial)
+def trial_deleted(sender, **kwargs) -> None:
+    indexing.bump_generation()
+
+
 @receiver(m2m_changed, sender=Trial.conditions.through)
 @receiver(m2m_changed, sender=Trial.interventions.through)
 def trial_links_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:

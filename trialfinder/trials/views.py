@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from trialfinder.trials import search, sheet
+from trialfinder.trials import indexing, search, sheet
 from trialfinder.trials.explain import explain
 from trialfinder.trials.facets import compute as facet_counts
 from trialfinder.trials.filters import TrialFilter
@@ -86,33 +86,41 @@ def _results_page(request: HttpRequest, qs: TrialQuerySet, count: int | None = N
     else:
         paginator = KnownCountPaginator(qs, PAGE_SIZE, count)
     raw = request.GET.get("page", "1")
-    page = paginator.get_page(min(int(raw), MAX_PAGE) if raw.isdigit() else raw)
+    page = paginator.get_page(page_number(raw))
     corrected = raw != str(page.number) and "page" in request.GET
     return page, corrected
 
 
-def _with_card_data(
-    qs: TrialQuerySet, region_ids: set[int], with_interventions: bool = False
-) -> TrialQuerySet:
-    """Everything a result card shows, in a fixed number of queries per page."""
+def page_number(raw: str) -> int:
+    """A page number from the query string: plain ASCII digits, at most MAX_PAGE.
+    Anything else ('abc', '-1', '²', a 5,000-digit number) means page 1."""
+    if raw.isascii() and raw.isdigit() and len(raw) <= len(str(MAX_PAGE)):
+        return max(1, min(int(raw), MAX_PAGE))
+    if raw.isascii() and raw.isdigit():
+        return MAX_PAGE
+    return 1
+
+
+def _with_card_data(qs: TrialQuerySet, with_interventions: bool = False) -> TrialQuerySet:
+    """Everything a result card shows, in a fixed number of queries per page. The page's
+    sites come in one prefetch (counted in Python): a COUNT annotation would make the
+    database group every match before it could apply the page's LIMIT."""
     if not qs.query.order_by:
-        # Meta.ordering does not apply once the count annotation groups the rows.
         qs = qs.order_by("-updated", "pk")
-    qs = qs.defer(*CARD_DEFERRED).annotate(site_count=Count("sites", distinct=True))
-    qs = qs.prefetch_related(
-        Prefetch("conditions", queryset=Condition.objects.only("name", "slug", "synonyms"))
+    qs = qs.defer(*CARD_DEFERRED).prefetch_related(
+        Prefetch("conditions", queryset=Condition.objects.only("name", "slug", "synonyms")),
+        Prefetch("sites", queryset=Site.objects.select_related("region")),
     )
     if with_interventions:
         qs = qs.prefetch_related("interventions")
-    if region_ids:
-        qs = qs.prefetch_related(
-            Prefetch(
-                "sites",
-                queryset=Site.objects.filter(region_id__in=region_ids).select_related("region"),
-                to_attr="sites_in_region",
-            )
-        )
     return qs
+
+
+def _annotate_cards(trials, region_ids: set[int]) -> None:
+    for trial in trials:
+        sites = trial.sites.all()
+        trial.site_count = len(sites)
+        trial.sites_in_region = [s for s in sites if s.region_id in region_ids]
 
 
 def _broader_searches(request: HttpRequest, filterset: TrialFilter, facets) -> list[dict]:
@@ -189,13 +197,17 @@ def trial_list(request: HttpRequest) -> HttpResponse:
     facets = facet_counts(filterset)
     region = filterset.chosen_region
     parsed = search.parse(q) if q else None
-    rows = _with_card_data(filterset.qs, filterset.chosen_region_ids, with_interventions=bool(q))
-    page, page_corrected = _results_page(request, rows, facets.total)
+    rows = _with_card_data(filterset.qs, with_interventions=bool(q))
+    ranked = bool(q) and filterset.cleaned("sort") == "relevance"
+    # Relevance ranks at most RANKED_LIMIT matches (see search.order_by_relevance).
+    count = min(facets.total, search.RANKED_LIMIT) if ranked else facets.total
+    page, page_corrected = _results_page(request, rows, count)
     cancer_type_ids = (
         filterset.conditions.with_descendants(filterset.cleaned("cancer_type"))
         if filterset.cleaned("cancer_type")
         else set()
     )
+    _annotate_cards(page.object_list, filterset.chosen_region_ids)
     for trial in page.object_list:
         trial.why = explain(
             trial,
@@ -210,6 +222,9 @@ def trial_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "page_corrected": page_corrected,
         "facets": facets,
+        "search_generation": indexing.generation(),
+        "ranked_capped": ranked and facets.total > search.RANKED_LIMIT,
+        "ranked_limit": search.RANKED_LIMIT,
         "chosen_region": region,
         "query_too_long": len(request.GET.get("q", "")) > search.MAX_QUERY_LENGTH,
         "broader": _broader_searches(request, filterset, facets) if not facets.total else [],
@@ -293,13 +308,15 @@ def condition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     tree = ConditionTree.load()
     ids = tree.with_descendants(slug)
     trials = Trial.objects.published().for_conditions(ids)
-    open_trials = _with_card_data(trials.recruiting().order_by("-updated", "pk"), set())
+    open_trials = _with_card_data(trials.recruiting().order_by("-updated", "pk"))
     page, _corrected = _results_page(request, open_trials)
+    _annotate_cards(page.object_list, set())
     ctx = {
         "condition": condition,
         "subtypes": sorted(tree.children.get(condition.pk, []), key=lambda n: n.name),
         "page": page,
         "other_count": trials.count() - page.paginator.count,
+        "search_generation": indexing.generation(),
         "title": _("%(name)s trials") % {"name": condition.name},
     }
     return render(request, "trials/condition_detail.html", ctx)

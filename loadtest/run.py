@@ -1,0 +1,145 @@
+"""A small closed-loop load test: N client threads for S seconds over a realistic mix of
+pages, against a trialfinder already running on loopback. Standard library only.
+
+    .venv/bin/python loadtest/run.py --url http://127.0.0.1:8000 --clients 64 --seconds 60
+
+Prints requests/s, errors (5xx, 429 and connection failures counted separately) and
+latency percentiles. Refuses any host other than 127.0.0.1/localhost/::1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import statistics
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections import Counter
+from urllib.parse import urlencode, urlsplit
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+SEARCHES = [
+    "sarcoma",
+    "breast cancer",
+    "lung",
+    "immunotherapy",
+    "chemotherapy",
+    "leukaemia",
+    "radiotherapy",
+    "melanoma",
+    "bowel",
+    "prostate",
+    "NCT00031915",
+    "imatinib",
+    "childhood",
+]
+CANCER_TYPES = ["sarcoma", "breast-cancer", "lung-cancer", "leukaemia", "melanoma"]
+REGIONS = ["", "london", "yorkshire-and-the-humber", "scotland", "wales"]
+# (weight, kind): roughly what patients do - search, read trials, browse, look up words.
+MIX = [
+    (30, "search"),
+    (30, "trial"),
+    (15, "home"),
+    (10, "cancer_type"),
+    (10, "glossary"),
+    (5, "print"),
+]
+
+
+def discover(base: str, opener) -> tuple[list[str], list[str]]:
+    """Trial and glossary paths, read from a few result and index pages."""
+    trials: set[str] = set()
+    for q in SEARCHES[:6]:
+        html = opener.open(f"{base}/trials/?{urlencode({'q': q, 'status': 'any'})}").read().decode()
+        trials.update(re.findall(r'href="(/trials/[a-z0-9-]+/)"', html))
+    html = opener.open(f"{base}/glossary/").read().decode()
+    terms = sorted(set(re.findall(r'href="(/glossary/[a-z0-9-]+/)"', html)))
+    return sorted(trials) or ["/"], terms or ["/glossary/"]
+
+
+def pick(rng: random.Random, trials: list[str], terms: list[str]) -> str:
+    kind = rng.choices([k for _, k in MIX], weights=[w for w, _ in MIX])[0]
+    if kind == "search":
+        params = {"q": rng.choice(SEARCHES)}
+        if region := rng.choice(REGIONS):
+            params["region"] = region
+        if rng.random() < 0.2:
+            params["page"] = str(rng.randint(2, 5))
+        return "/trials/?" + urlencode(params)
+    if kind == "trial":
+        return rng.choice(trials)
+    if kind == "print":
+        return rng.choice(trials) + "print/"
+    if kind == "cancer_type":
+        return f"/cancer-types/{rng.choice(CANCER_TYPES)}/"
+    if kind == "glossary":
+        return rng.choice(terms)
+    return "/"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--url", default="http://127.0.0.1:8000")
+    parser.add_argument("--clients", type=int, default=64)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    base = args.url.rstrip("/")
+    if urlsplit(base).hostname not in LOOPBACK:
+        print("refusing: the load test only ever targets loopback", file=sys.stderr)
+        return 2
+    # Never follow proxies from the environment.
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    trials, terms = discover(base, opener)
+    print(f"{len(trials)} trial pages and {len(terms)} glossary pages in the mix")
+
+    latencies: list[float] = []
+    statuses: Counter = Counter()
+    lock = threading.Lock()
+    deadline = time.monotonic() + args.seconds
+
+    def client(n: int) -> None:
+        rng = random.Random(args.seed * 1000 + n)
+        local_lat, local_status = [], Counter()
+        while time.monotonic() < deadline:
+            path = pick(rng, trials, terms)
+            start = time.monotonic()
+            try:
+                with opener.open(base + path, timeout=30) as response:
+                    response.read()
+                    code = response.status
+            except urllib.error.HTTPError as exc:
+                code = exc.code
+            except OSError:
+                code = "connection-error"
+            local_lat.append(time.monotonic() - start)
+            local_status[code] += 1
+        with lock:
+            latencies.extend(local_lat)
+            statuses.update(local_status)
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(args.clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.monotonic() - started
+    total = len(latencies)
+    q = statistics.quantiles(latencies, n=100) if total > 1 else [0.0] * 99
+    errors = sum(v for k, v in statuses.items() if k == "connection-error" or int(k) >= 500)
+    print(
+        f"clients={args.clients} seconds={elapsed:.1f} requests={total} rps={total / elapsed:.1f}"
+    )
+    print(f"errors={errors} (5xx and connection failures) rate_limited_429={statuses.get(429, 0)}")
+    print(f"p50={q[49] * 1000:.0f}ms p95={q[94] * 1000:.0f}ms p99={q[98] * 1000:.0f}ms")
+    print("statuses:", dict(sorted(statuses.items(), key=str)))
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
