@@ -14,6 +14,7 @@ import statistics
 import time
 from urllib.parse import urlencode
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import connection, reset_queries
 from django.test import Client
@@ -73,12 +74,14 @@ class Command(BaseCommand):
             f"{connection.vendor}, {len(mix)} searches x {repeat} runs\n"
         )
         client = Client(HTTP_HOST="localhost")
+        staff = Client(HTTP_HOST="localhost")
+        staff.force_login(self._staff_user())
         results: dict[str, dict[str, list]] = {}
-        for label, params in mix:
-            url = "/trials/?" + urlencode(params)
+        for label, url in mix:
+            browser = staff if url.startswith("/staff/") else client
             # The first request of a search computes and caches its facet counts.
             started = time.perf_counter()
-            client.get(url, secure=True)
+            browser.get(url, secure=True)
             cold_ms = (time.perf_counter() - started) * 1000
             row = results.setdefault(label, {"view": [], "sql": [], "queries": [], "cold": []})
             row["cold"].append(cold_ms)
@@ -86,7 +89,7 @@ class Command(BaseCommand):
                 reset_queries()
                 with CaptureQueriesContext(connection) as captured:
                     started = time.perf_counter()
-                    response = client.get(url, secure=True)
+                    response = browser.get(url, secure=True)
                     view_ms = (time.perf_counter() - started) * 1000
                 if response.status_code not in (200, 302):
                     raise RuntimeError(f"{url} answered {response.status_code}")
@@ -110,7 +113,20 @@ class Command(BaseCommand):
         mix += [("typo", {"q": t}) for t in TYPOS]
         mix += [("broad", {"q": b}) for b in BROAD]
         mix += [("deep page", d) for d in DEEP]
-        return mix
+        urls = [(label, "/trials/?" + urlencode(params)) for label, params in mix]
+        # The nurse screens use the same search; they are staff pages, never cached.
+        lookups = [{"q": "bowel cancer", "age": "72", "region": "yorkshire-and-the-humber"}]
+        lookups += [{"q": picked[0]}, {"q": "sarcoma", "region": "london"}, {"q": "lukemia"}]
+        urls += [("lookup", "/staff/lookup/?" + urlencode(p)) for p in lookups]
+        slugs = Trial.objects.published().order_by("?").values_list("slug", flat=True)[:4]
+        urls += [("phone", f"/staff/trials/{slug}/call/?region=london") for slug in slugs]
+        return urls
+
+    def _staff_user(self):
+        user, _ = get_user_model().objects.get_or_create(
+            username="bench-nurse", defaults={"is_staff": True}
+        )
+        return user
 
     def _replay(self, queries: list[dict]) -> float:
         """Run the SQL the view ran, straight on the connection: the database's share."""
