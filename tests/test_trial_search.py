@@ -246,6 +246,6 @@ def test_the_number_of_queries_does_not_grow_with_the_results(
     [("3", 3), ("0", 1), ("abc", 1), ("-1", 1), ("²", 1), ("9" * 5000, 500), ("600", 500)],
 )
 def test_page_numbers_are_read_strictly_and_capped(raw, number):
-    from trialfinder.trials.views import page_number
+    from trialfinder.trials.listing import page_number
 
     assert page_number(raw) == number

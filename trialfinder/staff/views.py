@@ -11,8 +11,7 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -20,10 +19,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from trialfinder.trials import search, sheet
+from trialfinder.trials import listing, search, sheet
 from trialfinder.trials.filters import TrialFilter
 from trialfinder.trials.models import (
-    Condition,
     Region,
     Site,
     Trial,
@@ -61,21 +59,12 @@ def _caller_region(request: HttpRequest) -> tuple[Region | None, set[int]]:
     return regions.by_slug.get(slug), regions.with_descendants(slug)
 
 
-def _with_row_data(qs: TrialQuerySet, region_ids: set[int]) -> TrialQuerySet:
-    """Everything a lookup row or compare column shows, in a fixed number of queries."""
-    qs = qs.annotate(site_count=Count("sites", distinct=True)).prefetch_related(
-        Prefetch("conditions", queryset=Condition.objects.only("name", "slug")),
-        Prefetch("identifiers", queryset=TrialIdentifier.objects.all()),
+def _with_row_data(qs: TrialQuerySet) -> TrialQuerySet:
+    """Everything a lookup row or compare column shows, in a fixed number of queries:
+    the public result cards' data plus every identifier."""
+    return listing.with_card_data(qs).prefetch_related(
+        Prefetch("identifiers", queryset=TrialIdentifier.objects.all())
     )
-    if region_ids:
-        qs = qs.prefetch_related(
-            Prefetch(
-                "sites",
-                queryset=Site.objects.filter(region_id__in=region_ids).select_related("region"),
-                to_attr="sites_in_region",
-            )
-        )
-    return qs
 
 
 def _with_sheet_data(qs: TrialQuerySet) -> TrialQuerySet:
@@ -105,11 +94,19 @@ def lookup(request: HttpRequest) -> HttpResponse:
     # An exact ID stays on this screen, at the top, whatever the status filter says.
     exact = search.exact_identifier_match(q, published) if q else None
     if exact is not None:
-        exact = _with_row_data(published.filter(pk=exact.pk), region_ids).get()
-    qs = _with_row_data(filterset.qs, region_ids)
-    if not qs.query.order_by:
-        qs = qs.order_by("-updated", "pk")
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        exact = _with_row_data(published.filter(pk=exact.pk)).get()
+        listing.annotate_cards([exact], region_ids)
+    # Count once without ranking; the count also picks the cheaper ranking plan.
+    matches = filterset.queryset_without().count()
+    filterset.match_count = matches
+    ranked = bool(filterset.cleaned("q")) and filterset.cleaned("sort") == "relevance"
+    page, _corrected = listing.results_page(
+        request,
+        _with_row_data(filterset.qs),
+        count=min(matches, search.RANKED_LIMIT) if ranked else matches,
+        per_page=PAGE_SIZE,
+    )
+    listing.annotate_cards(page.object_list, region_ids)
     ctx = {
         "filterset": filterset,
         "form": filterset.form,
@@ -164,8 +161,10 @@ def compare(request: HttpRequest) -> HttpResponse:
     elif len(slugs) < 2:
         ctx["problem"] = _("Pick at least two trials to compare.")
     else:
-        qs = _with_row_data(Trial.objects.filter(slug__in=slugs), region_ids)
+        # defer(None): compare shows "what taking part involves", which cards leave out.
+        qs = _with_row_data(Trial.objects.filter(slug__in=slugs)).defer(None)
         found = {t.slug: t for t in qs.prefetch_related("interventions")}
+        listing.annotate_cards(found.values(), region_ids)
         missing = [s for s in slugs if s not in found]
         if missing:
             ctx["problem"] = _("We could not find these trials: %(slugs)s.") % {

@@ -87,6 +87,10 @@ class TrialFilter(django_filters.FilterSet):
         label=_("Sort by"), choices=SORT_CHOICES, method="sort_by", empty_label=None
     )
 
+    # Set by a view that already counted the matches (the facet query does), so that
+    # relevance ranking can pick the cheaper plan. None when not known.
+    match_count: int | None = None
+
     def __init__(self, data=None, *args, **kwargs):
         # Recruiting trials are what most people want, so that is the default.
         if data is not None:
@@ -130,7 +134,7 @@ class TrialFilter(django_filters.FilterSet):
 
     def sort_by(self, queryset: TrialQuerySet, name: str, value: str) -> TrialQuerySet:
         if value == "relevance":
-            return search.order_by_relevance(queryset, self.cleaned("q") or "")
+            return search.order_by_relevance(queryset, self.cleaned("q") or "", self.match_count)
         if value == "ending":
             return queryset.order_by("end_date", "-updated", "pk")
         if value == "title":

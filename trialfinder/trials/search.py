@@ -20,12 +20,24 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db.models import (
+    Case,
+    DateTimeField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
 
 from trialfinder.text import lines
 from trialfinder.trials.indexing import normalise_text
@@ -240,9 +252,13 @@ def _postgres_query(clause: Clause) -> SearchQuery:
     for alt in clause.alternatives:
         if " " in alt:
             query = SearchQuery(alt, search_type="phrase", config="english")
-        else:
-            # Safe as raw: normalise_text leaves only word characters.
+        elif alt == clause.typed:
+            # The typed word may be unfinished ("melan"); safe as raw because
+            # normalise_text leaves only word characters.
             query = SearchQuery(f"{alt}:*", search_type="raw", config="english")
+        else:
+            # Synonyms are whole words: "colon:*" would also find "colonoscopy".
+            query = SearchQuery(alt, search_type="plain", config="english")
         queries.append(~query if clause.negated else query)
     # NOT (a OR b) is (NOT a) AND (NOT b).
     combine = (lambda a, b: a & b) if clause.negated else (lambda a, b: a | b)
@@ -260,35 +276,48 @@ def tsquery(parsed: ParsedQuery) -> SearchQuery | None:
 def search(queryset: TrialQuerySet, q: str) -> TrialQuerySet:
     """Narrow `queryset` to the trials matching the words or ID in `q`.
 
-    Something that looks like an ID matches the identifier table as well as the text,
-    in one query, so "EORTC 62027" finds its trial even where the words alone would not.
+    Something that looks like an ID and is one ("EORTC 62027", "nct 0003 1915") wins
+    outright: an indexed lookup, where OR-ing it into the text search would make
+    PostgreSQL scan every trial.
     """
     q = clean_query(q)
     if not q:
         return queryset
-    parsed = parse(q)
     by_id = identifier_matches(q)
-    if not parsed.clauses:
-        return queryset.filter(pk__in=by_id.values("pk")) if by_id is not None else queryset
-    if _is_postgres():
-        text = Q(search_vector=tsquery(parsed))
-    else:
-        text = Q()
-        for clause in parsed.clauses:
-            condition = _sqlite_condition(clause)
-            text &= ~condition if clause.negated else condition
     if by_id is not None:
-        text |= Q(pk__in=by_id.values("pk"))
-    return queryset.filter(text)
+        id_hits = queryset.filter(pk__in=by_id.values("pk"))
+        if id_hits.exists():
+            return id_hits
+    parsed = parse(q)
+    if not parsed.clauses:
+        return queryset
+    if _is_postgres():
+        return queryset.filter(search_vector=tsquery(parsed))
+    for clause in parsed.clauses:
+        condition = _sqlite_condition(clause)
+        queryset = queryset.exclude(condition) if clause.negated else queryset.filter(condition)
+    return queryset
 
 
-def order_by_relevance(queryset: TrialQuerySet, q: str) -> TrialQuerySet:
+def order_by_relevance(
+    queryset: TrialQuerySet, q: str, matches: int | None = None
+) -> TrialQuerySet:
     """Most relevant first. PostgreSQL ranks with the weighted vector; SQLite puts title
-    matches first."""
+    matches first.
+
+    `matches` (how many trials match, when the caller knows) picks how PostgreSQL finds
+    the newest RANKED_LIMIT matches: walking the `updated` index pays when most trials
+    match, but rechecks every vector it passes, which is slow when few do; then an
+    ordering the index cannot serve makes it fetch the matches through the GIN index.
+    """
     parsed = parse(q)
     if not parsed.positive:
         return queryset.order_by("-updated", "pk")
-    newest = queryset.order_by("-updated", "pk").values("pk")[:RANKED_LIMIT]
+    newest_first: list = ["-updated", "pk"]
+    if matches is not None and matches < 10 * RANKED_LIMIT:
+        opaque = ExpressionWrapper(F("updated") + timedelta(0), output_field=DateTimeField())
+        newest_first = [opaque.desc(), "pk"]
+    newest = queryset.order_by(*newest_first).values("pk")[:RANKED_LIMIT]
     queryset = queryset.filter(pk__in=newest)
     if _is_postgres():
         return queryset.annotate(rank=SearchRank(F("search_vector"), tsquery(parsed))).order_by(

@@ -149,7 +149,8 @@ SYNONYMS = [
     ("bladder", "urothelial", "LAY_MEDICAL", True),
     ("radiotherapy", "radiation therapy\nradiation", "LAY_MEDICAL", True),
     ("chemo", "chemotherapy", "LAY_MEDICAL", True),
-    ("secondary", "metastatic\nadvanced", "LAY_MEDICAL", True),
+    # One way: registry text says "secondary" for outcomes, not only for spread cancer.
+    ("secondary", "metastatic\nadvanced", "LAY_MEDICAL", False),
     ("imatinib", "Glivec\nGleevec\nSTI571\nSTI-571\nimatinib mesylate", "DRUG", True),
     ("trastuzumab", "Herceptin", "DRUG", True),
     ("pembrolizumab", "Keytruda\nMK-3475", "DRUG", True),

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from trialfinder.trials import indexing, search, sheet
+from trialfinder.trials import indexing, listing, search, sheet
 from trialfinder.trials.explain import explain
 from trialfinder.trials.facets import compute as facet_counts
 from trialfinder.trials.filters import TrialFilter
@@ -18,26 +17,10 @@ from trialfinder.trials.models import (
     Trial,
     TrialIdentifier,
     TrialOrganisation,
-    TrialQuerySet,
 )
 from trialfinder.trials.trees import ConditionTree, RegionTree
 
-PAGE_SIZE = 20
-# Deep pages cost the database and help nobody reading results; refine the search instead.
-MAX_PAGE = 500
 COUNTS_CACHE_SECONDS = 120
-# Long texts a result card never shows: not worth reading from the database.
-CARD_DEFERRED = [
-    "search_document",
-    "search_vector",
-    "eligibility_criteria",
-    "inclusion_criteria",
-    "exclusion_criteria",
-    "detailed_description",
-    "more_about",
-    "what_is_involved",
-    "results_summary",
-]
 
 
 def _open_trial_counts(tree: ConditionTree) -> dict[int, int]:
@@ -69,58 +52,6 @@ def _open_trial_counts(tree: ConditionTree) -> dict[int, int]:
         counts[row["condition_id"]] = row["n"]
     cache.set("trials:open-counts", counts, COUNTS_CACHE_SECONDS)
     return counts
-
-
-class KnownCountPaginator(Paginator):
-    """A paginator told its count (the facet query already has it), saving a query."""
-
-    def __init__(self, object_list, per_page: int, count: int) -> None:
-        super().__init__(object_list, per_page)
-        self.count = count
-
-
-def _results_page(request: HttpRequest, qs: TrialQuerySet, count: int | None = None):
-    """The requested page, and whether the page number had to be corrected."""
-    if count is None:
-        paginator = Paginator(qs, PAGE_SIZE)
-    else:
-        paginator = KnownCountPaginator(qs, PAGE_SIZE, count)
-    raw = request.GET.get("page", "1")
-    page = paginator.get_page(page_number(raw))
-    corrected = raw != str(page.number) and "page" in request.GET
-    return page, corrected
-
-
-def page_number(raw: str) -> int:
-    """A page number from the query string: plain ASCII digits, at most MAX_PAGE.
-    Anything else ('abc', '-1', '²', a 5,000-digit number) means page 1."""
-    if raw.isascii() and raw.isdigit() and len(raw) <= len(str(MAX_PAGE)):
-        return max(1, min(int(raw), MAX_PAGE))
-    if raw.isascii() and raw.isdigit():
-        return MAX_PAGE
-    return 1
-
-
-def _with_card_data(qs: TrialQuerySet, with_interventions: bool = False) -> TrialQuerySet:
-    """Everything a result card shows, in a fixed number of queries per page. The page's
-    sites come in one prefetch (counted in Python): a COUNT annotation would make the
-    database group every match before it could apply the page's LIMIT."""
-    if not qs.query.order_by:
-        qs = qs.order_by("-updated", "pk")
-    qs = qs.defer(*CARD_DEFERRED).prefetch_related(
-        Prefetch("conditions", queryset=Condition.objects.only("name", "slug", "synonyms")),
-        Prefetch("sites", queryset=Site.objects.select_related("region")),
-    )
-    if with_interventions:
-        qs = qs.prefetch_related("interventions")
-    return qs
-
-
-def _annotate_cards(trials, region_ids: set[int]) -> None:
-    for trial in trials:
-        sites = trial.sites.all()
-        trial.site_count = len(sites)
-        trial.sites_in_region = [s for s in sites if s.region_id in region_ids]
 
 
 def _broader_searches(request: HttpRequest, filterset: TrialFilter, facets) -> list[dict]:
@@ -195,19 +126,20 @@ def trial_list(request: HttpRequest) -> HttpResponse:
         if exact is not None:
             return redirect(exact)
     facets = facet_counts(filterset)
+    filterset.match_count = facets.total
     region = filterset.chosen_region
     parsed = search.parse(q) if q else None
-    rows = _with_card_data(filterset.qs, with_interventions=bool(q))
+    rows = listing.with_card_data(filterset.qs, with_interventions=bool(q))
     ranked = bool(q) and filterset.cleaned("sort") == "relevance"
     # Relevance ranks at most RANKED_LIMIT matches (see search.order_by_relevance).
     count = min(facets.total, search.RANKED_LIMIT) if ranked else facets.total
-    page, page_corrected = _results_page(request, rows, count)
+    page, page_corrected = listing.results_page(request, rows, count)
     cancer_type_ids = (
         filterset.conditions.with_descendants(filterset.cleaned("cancer_type"))
         if filterset.cleaned("cancer_type")
         else set()
     )
-    _annotate_cards(page.object_list, filterset.chosen_region_ids)
+    listing.annotate_cards(page.object_list, filterset.chosen_region_ids)
     for trial in page.object_list:
         trial.why = explain(
             trial,
@@ -308,9 +240,9 @@ def condition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     tree = ConditionTree.load()
     ids = tree.with_descendants(slug)
     trials = Trial.objects.published().for_conditions(ids)
-    open_trials = _with_card_data(trials.recruiting().order_by("-updated", "pk"))
-    page, _corrected = _results_page(request, open_trials)
-    _annotate_cards(page.object_list, set())
+    open_trials = listing.with_card_data(trials.recruiting().order_by("-updated", "pk"))
+    page, _corrected = listing.results_page(request, open_trials)
+    listing.annotate_cards(page.object_list, set())
     ctx = {
         "condition": condition,
         "subtypes": sorted(tree.children.get(condition.pk, []), key=lambda n: n.name),
