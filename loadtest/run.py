@@ -87,6 +87,13 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=64)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="mean seconds a visitor spends reading before the next click (exponential); "
+        "0 sends the next request at once, which measures queueing rather than visitors",
+    )
     args = parser.parse_args()
     base = args.url.rstrip("/")
     if urlsplit(base).hostname not in LOOPBACK:
@@ -118,6 +125,8 @@ def main() -> int:
                 code = "connection-error"
             local_lat.append(time.monotonic() - start)
             local_status[code] += 1
+            if args.think:
+                time.sleep(max(0.0, min(rng.expovariate(1 / args.think), deadline - time.monotonic())))
         with lock:
             latencies.extend(local_lat)
             statuses.update(local_status)
@@ -133,7 +142,8 @@ def main() -> int:
     q = statistics.quantiles(latencies, n=100) if total > 1 else [0.0] * 99
     errors = sum(v for k, v in statuses.items() if k == "connection-error" or int(k) >= 500)
     print(
-        f"clients={args.clients} seconds={elapsed:.1f} requests={total} rps={total / elapsed:.1f}"
+        f"clients={args.clients} think={args.think}s seconds={elapsed:.1f} requests={total} "
+        f"rps={total / elapsed:.1f}"
     )
     print(f"errors={errors} (5xx and connection failures) rate_limited_429={statuses.get(429, 0)}")
     print(f"p50={q[49] * 1000:.0f}ms p95={q[94] * 1000:.0f}ms p99={q[98] * 1000:.0f}ms")

@@ -2,8 +2,6 @@ from __future__ import annotations
 
 import re
 import string
-from functools import reduce
-from operator import or_
 
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
@@ -11,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from trialfinder.glossary.models import GlossaryTerm
+from trialfinder.trials import search
 from trialfinder.trials.models import Trial
 
 MAX_QUERY_LENGTH = 100
@@ -47,16 +46,20 @@ def _group_by_letter(terms: list[dict]) -> list[dict]:
 
 
 def _trials_using(term: GlossaryTerm) -> list[Trial]:
-    forms = [form for form in term.forms if len(form) >= 2]
-    query = reduce(
-        or_, (Q(**{f"{field}__icontains": form}) for field in TRIAL_TEXT_FIELDS for form in forms)
-    )
+    forms = [form for form in term.forms if len(form) >= 2 and '"' not in form]
+    if not forms:
+        return []
     words = re.compile(
         r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")s?(?![\w-])", re.IGNORECASE
     )
+    # The shared search finds candidates through its index; the pattern then keeps the
+    # trials whose patient-facing text really uses the term.
+    any_form = " OR ".join(f'"{form}"' for form in forms)
     found = []
     candidates = (
-        Trial.objects.published().filter(query).only("slug", *TRIAL_TEXT_FIELDS).order_by("title")
+        search.search(Trial.objects.published(), any_form)
+        .only("slug", *TRIAL_TEXT_FIELDS)
+        .order_by("title")
     )
     for trial in candidates[:CANDIDATE_TRIALS]:
         if any(words.search(getattr(trial, field)) for field in TRIAL_TEXT_FIELDS):

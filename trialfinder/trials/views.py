@@ -240,15 +240,22 @@ def condition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     tree = ConditionTree.load()
     ids = tree.with_descendants(slug)
     trials = Trial.objects.published().for_conditions(ids)
+    generation = indexing.generation()
+    # Counting a large cancer type scans its trials; the counts change only with trials.
+    open_count, total = cache.get_or_set(
+        f"cancer-type-counts:{generation}:{slug}",
+        lambda: (trials.recruiting().count(), trials.count()),
+        COUNTS_CACHE_SECONDS,
+    )
     open_trials = listing.with_card_data(trials.recruiting().order_by("-updated", "pk"))
-    page, _corrected = listing.results_page(request, open_trials)
+    page, _corrected = listing.results_page(request, open_trials, open_count)
     listing.annotate_cards(page.object_list, set())
     ctx = {
         "condition": condition,
         "subtypes": sorted(tree.children.get(condition.pk, []), key=lambda n: n.name),
         "page": page,
-        "other_count": trials.count() - page.paginator.count,
-        "search_generation": indexing.generation(),
+        "other_count": total - open_count,
+        "search_generation": generation,
         "title": _("%(name)s trials") % {"name": condition.name},
     }
     return render(request, "trials/condition_detail.html", ctx)
