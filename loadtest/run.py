@@ -126,7 +126,9 @@ def main() -> int:
             local_lat.append(time.monotonic() - start)
             local_status[code] += 1
             if args.think:
-                time.sleep(max(0.0, min(rng.expovariate(1 / args.think), deadline - time.monotonic())))
+                time.sleep(
+                    max(0.0, min(rng.expovariate(1 / args.think), deadline - time.monotonic()))
+                )
         with lock:
             latencies.extend(local_lat)
             statuses.update(local_status)
