@@ -25,3 +25,13 @@ def test_browse_counts_open_published_trials_once_per_cancer_type(client, db):
     assert counts["sarcoma"] == 2
     assert counts["breast-cancer"] == 0
     assert "soft-tissue-sarcoma" not in counts  # subtypes are on the cancer types page
+
+
+def test_cached_counts_change_as_soon_as_a_trial_does(client, db):
+    make_trial(conditions=[condition("melanoma")])
+    first = client.get(reverse("trials:home")).context
+    assert first["open_total"] == 1
+    make_trial(conditions=[condition("melanoma")])
+    second = client.get(reverse("trials:home")).context
+    assert second["open_total"] == 2
+    assert {c.slug: n for c, n in second["cancer_types"]}["melanoma"] == 2

@@ -81,10 +81,12 @@ def synonym_changed(sender, instance: Synonym, raw: bool = False, **kwargs) -> N
 @receiver(post_save, sender=Region)
 @receiver(post_delete, sender=Region)
 def tree_changed(sender, **kwargs) -> None:
-    cache.delete_many([CONDITIONS_CACHE_KEY, REGIONS_CACHE_KEY, "trials:open-counts"])
+    cache.delete_many([CONDITIONS_CACHE_KEY, REGIONS_CACHE_KEY])
+    # Counts per cancer type and area are cached by search generation.
+    indexing.bump_generation()
 
 
 def rebuild_after_migrate(sender, using: str = "default", **kwargs) -> None:
     indexing.refresh_spelling_terms()
-    stale = Trial.objects.filter(search_document="").values_list("pk", flat=True)
+    stale = indexing.unindexed().values_list("pk", flat=True)
     indexing.reindex(stale.iterator())

@@ -20,16 +20,19 @@ from trialfinder.trials.models import (
 )
 from trialfinder.trials.trees import ConditionTree, RegionTree
 
-COUNTS_CACHE_SECONDS = 120
+# Counts are keyed by the search generation, which moves whenever a trial changes, so
+# they can be kept long: an edit makes the next visitor see fresh counts.
+COUNTS_CACHE_SECONDS = 3600
 
 
-def _open_trial_counts(tree: ConditionTree) -> dict[int, int]:
+def _open_trial_counts(tree: ConditionTree) -> tuple[dict[int, int], int]:
     """Open published trials per cancer type, each counted once under every ancestor it
-    belongs to (a trial in two sarcoma subtypes counts once for Sarcoma). Cached briefly:
-    it is the same for every visitor."""
-    counts = cache.get("trials:open-counts")
-    if counts is not None:
-        return counts
+    belongs to (a trial in two sarcoma subtypes counts once for Sarcoma), and in all.
+    The same for every visitor, so cached until a trial changes."""
+    key = f"trials:open-counts:{indexing.generation()}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
     counts = {}
     through = Trial.conditions.through.objects.filter(
         trial__in=Trial.objects.published().recruiting()
@@ -50,8 +53,9 @@ def _open_trial_counts(tree: ConditionTree) -> dict[int, int]:
         .annotate(n=Count("trial_id", distinct=True))
     ):
         counts[row["condition_id"]] = row["n"]
-    cache.set("trials:open-counts", counts, COUNTS_CACHE_SECONDS)
-    return counts
+    result = (counts, Trial.objects.published().recruiting().count())
+    cache.set(key, result, COUNTS_CACHE_SECONDS)
+    return result
 
 
 def _broader_searches(request: HttpRequest, filterset: TrialFilter, facets) -> list[dict]:
@@ -105,12 +109,12 @@ def _broader_searches(request: HttpRequest, filterset: TrialFilter, facets) -> l
 def home(request: HttpRequest) -> HttpResponse:
     filterset = TrialFilter(queryset=Trial.objects.none())
     tree = filterset.conditions
-    counts = _open_trial_counts(tree)
+    counts, open_total = _open_trial_counts(tree)
     top_level = [node for node, depth in tree.walk() if depth == 0]
     ctx = {
         "form": filterset.form,
         "cancer_types": [(node, counts.get(node.pk, 0)) for node in top_level],
-        "open_total": Trial.objects.published().recruiting().count(),
+        "open_total": open_total,
     }
     return render(request, "trials/home.html", ctx)
 
@@ -229,7 +233,7 @@ def trial_print(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def condition_list(request: HttpRequest) -> HttpResponse:
     tree = ConditionTree.load()
-    counts = _open_trial_counts(tree)
+    counts, _open_total = _open_trial_counts(tree)
     ctx = {"cancer_types": [(node, depth, counts.get(node.pk, 0)) for node, depth in tree.walk()]}
     return render(request, "trials/condition_list.html", ctx)
 
