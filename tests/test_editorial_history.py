@@ -131,3 +131,14 @@ def test_glossary_terms_and_synonyms_keep_their_history(staff_client):
     assert synonym.history.get().history_type == "+"
     response = staff_client.get(reverse("admin:trials_synonym_history", args=[synonym.pk]))
     assert response.status_code == 200 and "zorbi" in response.content.decode()
+
+
+def test_a_trials_cancer_types_are_kept_in_its_history(db):
+    from tests.factories import condition, make_trial
+
+    trial = make_trial(conditions=[condition("sarcoma")])
+    trial.conditions.set([condition("bone-sarcoma")])
+    latest = trial.history.order_by("-history_id").first()
+    assert [c.condition.slug for c in latest.conditions.all()] == ["bone-sarcoma"]
+    earlier = [[c.condition.slug for c in h.conditions.all()] for h in trial.history.all()]
+    assert ["sarcoma"] in earlier

@@ -527,7 +527,11 @@ class Trial(models.Model):
 
     objects = TrialQuerySet.as_manager()
     # The search columns are derived and rewritten in bulk; they are not history.
-    history = TrialfinderHistory(excluded_fields=["search_document", "search_vector"])
+    history = TrialfinderHistory(
+        excluded_fields=["search_document", "search_vector"],
+        # Which cancer types and treatments a trial was linked to is part of its story.
+        m2m_fields=[conditions, interventions],
+    )
 
     class Meta:
         ordering = ["-updated", "pk"]

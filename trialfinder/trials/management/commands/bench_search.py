@@ -46,6 +46,9 @@ DEEP = [
 ]
 
 
+STAFF_CLASSES = {"lookup", "phone"}
+
+
 def _percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, round(pct / 100 * (len(ordered) - 1))))
@@ -154,11 +157,14 @@ class Command(BaseCommand):
             bucket = classes.setdefault(label, {"view": [], "sql": [], "queries": [], "cold": []})
             for key in bucket:
                 bucket[key] += row[key]
+        public = {"view": [], "sql": [], "queries": [], "cold": []}
         every = {"view": [], "sql": [], "queries": [], "cold": []}
-        for label, row in [*classes.items(), ("ALL", every)]:
-            if label != "ALL":
-                for key in every:
-                    every[key] += row[key]
+        for label, row in classes.items():
+            for key in every:
+                every[key] += row[key]
+                if label not in STAFF_CLASSES:
+                    public[key] += row[key]
+        for label, row in [*classes.items(), ("PUBLIC", public), ("ALL", every)]:
             view50, view95 = _percentile(row["view"], 50), _percentile(row["view"], 95)
             sql50, sql95 = _percentile(row["sql"], 50), _percentile(row["sql"], 95)
             self.stdout.write(
