@@ -13,8 +13,10 @@ case "$file" in
   *.json)
     .venv/bin/python manage.py migrate --noinput
     # The migrations load reference data (regions, cancer types, starter glossary);
-    # loaddata then updates those rows by natural key or primary key.
-    .venv/bin/python manage.py loaddata "$file"
+    # loaddata then updates those rows by natural key or primary key. History recording
+    # is off while it loads: the fixture already holds every history row, and setting
+    # many-to-many links would otherwise add new ones.
+    SIMPLE_HISTORY_ENABLED=false .venv/bin/python manage.py loaddata "$file"
     ;;
   *)
     echo "unknown backup type: $file" >&2

@@ -173,6 +173,9 @@ CACHES = {
 }
 
 # Shown on every page as the place to ask a cancer nurse.
+# Off only while a backup is restored (ops/restore.sh): the backup has the history.
+SIMPLE_HISTORY_ENABLED = envbool("SIMPLE_HISTORY_ENABLED", "true")
+
 NURSE_PHONE = os.getenv("NURSE_PHONE", "0808 800 4040")
 NURSE_PHONE_HOURS = os.getenv("NURSE_PHONE_HOURS", "Monday to Friday, 9am to 5pm")
 SITE_NAME = os.getenv("SITE_NAME", "Trial finder")
