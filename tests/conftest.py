@@ -41,6 +41,14 @@ def trial(db, soft_tissue_sarcoma):
 
 
 @pytest.fixture
+def nurse_client(client, django_user_model):
+    """A member of staff with no other permissions: what the call-mode pages need."""
+    nurse = django_user_model.objects.create_user("nurse", "nurse@example.com", "pw", is_staff=True)
+    client.force_login(nurse)
+    return client
+
+
+@pytest.fixture
 def staff_client(client, django_user_model):
     user = django_user_model.objects.create_user(
         "editor", "editor@example.com", "pw", is_staff=True, is_superuser=True

@@ -10,13 +10,6 @@ URL = reverse("staff:compare")
 
 
 @pytest.fixture
-def nurse_client(client, django_user_model):
-    nurse = django_user_model.objects.create_user("nurse", "nurse@example.com", "pw", is_staff=True)
-    client.force_login(nurse)
-    return client
-
-
-@pytest.fixture
 def three_trials(db):
     imatinib = Intervention.objects.create(name="imatinib")
     first = make_trial(

@@ -26,13 +26,6 @@ US_SITES = [
 
 
 @pytest.fixture
-def nurse_client(client, django_user_model):
-    nurse = django_user_model.objects.create_user("nurse", "nurse@example.com", "pw", is_staff=True)
-    client.force_login(nurse)
-    return client
-
-
-@pytest.fixture
 def nct00031915(db):
     """Built like seed trial 2: 10 years and over, 11 US sites, criteria as lines."""
     trial = make_trial(
