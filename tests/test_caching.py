@@ -144,3 +144,38 @@ def test_whitenoise_serves_hashed_files_forever(collected, client, settings):
     unhashed = fresh.get("/static/css/site.css")
     assert unhashed.status_code == 200
     assert unhashed["Cache-Control"] == f"max-age={settings.WHITENOISE_MAX_AGE}, public"
+
+
+def test_an_expensive_value_is_computed_once_while_others_wait_for_it():
+    import threading
+
+    from django.core.cache import cache
+
+    from trialfinder.core.caching import get_or_compute
+
+    calls = []
+    # Another worker holds the lock and is computing; its result lands shortly.
+    cache.add("counts:computing", 1, timeout=30)
+    threading.Timer(0.2, lambda: cache.set("counts", "theirs", 60)).start()
+    assert get_or_compute("counts", lambda: calls.append(1) or "mine", 60) == "theirs"
+    assert calls == []
+
+
+def test_a_waiting_caller_computes_for_itself_when_the_other_never_finishes():
+    from django.core.cache import cache
+
+    from trialfinder.core.caching import get_or_compute
+
+    cache.add("slow:computing", 1, timeout=30)
+    assert get_or_compute("slow", lambda: "mine", 60, wait=0.2) == "mine"
+
+
+def test_the_first_caller_computes_stores_and_releases_the_lock():
+    from django.core.cache import cache
+
+    from trialfinder.core.caching import get_or_compute
+
+    assert get_or_compute("fresh", lambda: 42, 60) == 42
+    assert cache.get("fresh") == 42
+    assert cache.get("fresh:computing") is None
+    assert get_or_compute("fresh", lambda: 43, 60) == 42

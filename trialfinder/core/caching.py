@@ -1,4 +1,6 @@
-"""HTTP caching for the public pages.
+"""Caching: HTTP caching for the public pages, and `get_or_compute` for expensive
+server-side values.
+
 
 Anonymous visitors get `Cache-Control: public, max-age=PUBLIC_CACHE_SECONDS`; signed-in
 users get `private, no-cache`. ETags come from the page content
@@ -10,10 +12,13 @@ cache that does not revalidate.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from functools import wraps
+from typing import TypeVar
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -37,3 +42,33 @@ def public_page(view: Callable) -> Callable:
         return response
 
     return wrapper
+
+
+T = TypeVar("T")
+_MISSING = object()
+
+
+def get_or_compute(key: str, compute: Callable[[], T], timeout: int, wait: float = 3.0) -> T:
+    """The cached value, or compute it once. When a trial changes, every cached count
+    goes cold at the same moment; without this, each worker serving the next visitors
+    would run the same expensive count at the same time, and all of them would be slow.
+    One worker computes (it holds a short lock in the shared cache); the others wait up
+    to `wait` seconds for its result and only then give up and compute their own."""
+    value = cache.get(key, _MISSING)
+    if value is not _MISSING:
+        return value
+    lock = f"{key}:computing"
+    if cache.add(lock, 1, timeout=30):
+        try:
+            value = compute()
+            cache.set(key, value, timeout)
+            return value
+        finally:
+            cache.delete(lock)
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        value = cache.get(key, _MISSING)
+        if value is not _MISSING:
+            return value
+    return compute()

@@ -13,11 +13,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db import connections
 from django.db.models import Case, Count, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 
+from trialfinder.core.caching import get_or_compute
 from trialfinder.trials import indexing
 from trialfinder.trials.filters import DEFAULT_STATUS, STATUS_CHOICES, TrialFilter
 from trialfinder.trials.models import (
@@ -106,12 +106,7 @@ def _bucket_counts(rows_qs, tree: Tree, chosen_slug: str | None, column: str) ->
 def compute(filterset: TrialFilter) -> Facets:
     """Facet counts for this search, cached per distinct search until any trial changes
     (indexing bumps the generation): deep pages and repeated searches reuse them."""
-    key = _cache_key(filterset)
-    facets = cache.get(key)
-    if facets is None:
-        facets = _compute(filterset)
-        cache.set(key, facets, CACHE_SECONDS)
-    return facets
+    return get_or_compute(_cache_key(filterset), lambda: _compute(filterset), CACHE_SECONDS)
 
 
 def _cache_key(filterset: TrialFilter) -> str:

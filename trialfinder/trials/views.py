@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from trialfinder.core.caching import get_or_compute
 from trialfinder.trials import indexing, listing, search, sheet
 from trialfinder.trials.explain import explain
 from trialfinder.trials.facets import compute as facet_counts
@@ -29,10 +29,14 @@ def _open_trial_counts(tree: ConditionTree) -> tuple[dict[int, int], int]:
     """Open published trials per cancer type, each counted once under every ancestor it
     belongs to (a trial in two sarcoma subtypes counts once for Sarcoma), and in all.
     The same for every visitor, so cached until a trial changes."""
-    key = f"trials:open-counts:{indexing.generation()}"
-    cached = cache.get(key)
-    if cached is not None:
-        return cached
+    return get_or_compute(
+        f"trials:open-counts:{indexing.generation()}",
+        lambda: _count_open_trials(tree),
+        COUNTS_CACHE_SECONDS,
+    )
+
+
+def _count_open_trials(tree: ConditionTree) -> tuple[dict[int, int], int]:
     counts = {}
     through = Trial.conditions.through.objects.filter(
         trial__in=Trial.objects.published().recruiting()
@@ -53,9 +57,7 @@ def _open_trial_counts(tree: ConditionTree) -> tuple[dict[int, int], int]:
         .annotate(n=Count("trial_id", distinct=True))
     ):
         counts[row["condition_id"]] = row["n"]
-    result = (counts, Trial.objects.published().recruiting().count())
-    cache.set(key, result, COUNTS_CACHE_SECONDS)
-    return result
+    return counts, Trial.objects.published().recruiting().count()
 
 
 def _broader_searches(request: HttpRequest, filterset: TrialFilter, facets) -> list[dict]:
@@ -246,7 +248,7 @@ def condition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     trials = Trial.objects.published().for_conditions(ids)
     generation = indexing.generation()
     # Counting a large cancer type scans its trials; the counts change only with trials.
-    open_count, total = cache.get_or_set(
+    open_count, total = get_or_compute(
         f"cancer-type-counts:{generation}:{slug}",
         lambda: (trials.recruiting().count(), trials.count()),
         COUNTS_CACHE_SECONDS,
