@@ -26,8 +26,10 @@ run: demo
 	@echo "Serving on http://127.0.0.1:8000 (admin at /admin/; create a login with: $(BIN)/python manage.py createsuperuser)"
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# One test process per core (pytest-xdist; each gets its own test database).
+# PYTEST_WORKERS=0 runs everything in one process.
 test: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $${PYTEST_WORKERS:-auto} $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
