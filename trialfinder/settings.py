@@ -40,12 +40,18 @@ DEBUG = envbool("DEBUG", "false")
 SECRET_KEY = os.getenv("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off"
+            " (for local development and manage.py commands, set DEBUG=true; see .env.example)"
+        )
     SECRET_KEY = "insecure-local-development-key-do-not-use-in-production"
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 if not ALLOWED_HOSTS and not DEBUG:
-    raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DEBUG is off")
+    raise ImproperlyConfigured(
+        "ALLOWED_HOSTS must be set when DEBUG is off"
+        " (for local development and manage.py commands, set DEBUG=true; see .env.example)"
+    )
 
 INSTALLED_APPS = [
     "django.contrib.admin",
