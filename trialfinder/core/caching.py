@@ -1,40 +1,129 @@
-"""Caching: HTTP caching for the public pages, and `get_or_compute` for expensive
-server-side values.
-
+"""Caching: HTTP caching for the public pages, a server-side page cache for anonymous
+visitors, and `get_or_compute` for expensive server-side values.
 
 Anonymous visitors get `Cache-Control: public, max-age=PUBLIC_CACHE_SECONDS`; signed-in
 users get `private, no-cache`. ETags come from the page content
 (ConditionalGetMiddleware), so an edited or newly published trial has a new ETag at
-once and a revalidating browser or proxy fetches it. There is no server-side page
-cache, hence nothing to invalidate: a page is at most PUBLIC_CACHE_SECONDS stale in a
-cache that does not revalidate.
+once and a revalidating browser or proxy fetches it.
+
+The server keeps the HTML of anonymous pages in the shared cache for PAGE_CACHE_SECONDS,
+keyed by the content version: any saved or deleted trial, site, glossary term or other
+content row moves the version on (after its transaction commits), so an edit is never
+served stale. Search results are cached on the server but never marked public: a
+shared proxy should not keep what people search for.
 """
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+CONTENT_VERSION_KEY = "pages:version"
 
-def public_page(view: Callable) -> Callable:
+
+def content_version() -> int:
+    return cache.get_or_set(CONTENT_VERSION_KEY, 1, None)
+
+
+def bump_content_version() -> None:
+    """Every cached page goes stale. Also once the current transaction commits: a page
+    rendered between the change and its commit would otherwise be kept under the new
+    version with the old content."""
+
+    def bump() -> None:
+        try:
+            cache.incr(CONTENT_VERSION_KEY)
+        except ValueError:
+            cache.set(CONTENT_VERSION_KEY, 1, None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def _code_release() -> str:
+    """Pages rendered by one release of the templates and code are not served by the
+    next: every app server of a release computes the same value from the same files."""
+    root = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    for path in sorted([*root.glob("templates/**/*.html"), *root.glob("trialfinder/**/*.py")]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+_RELEASE: str | None = None
+
+
+def _page_key(request: HttpRequest) -> str:
+    global _RELEASE
+    if _RELEASE is None:
+        _RELEASE = _code_release()
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    return f"page:{_RELEASE}:{content_version()}:{language}:{path}"
+
+
+def _signed_in(request: HttpRequest) -> bool:
+    # The cookie first: anonymous requests then never load a session.
+    return settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated
+
+
+def _cacheable(request: HttpRequest, response: HttpResponse) -> bool:
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        # A page that rendered a CSRF token is personal to this visitor.
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    )
+
+
+def _served_from_cache(view: Callable) -> Callable:
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if (
+            not settings.PAGE_CACHE_SECONDS
+            or request.method not in ("GET", "HEAD")
+            or _signed_in(request)
+        ):
+            return view(request, *args, **kwargs)
+        key = _page_key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            content, content_type = cached
+            return HttpResponse(content, content_type=content_type)
+        response = view(request, *args, **kwargs)
+        if _cacheable(request, response):
+            cache.set(
+                key, (response.content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS
+            )
+        return response
+
+    return wrapper
+
+
+def public_page(view: Callable, shared: bool = True) -> Callable:
+    """An anonymous public page: served from the server's page cache, and cacheable by
+    browsers and shared proxies (`shared=False`: by browsers only)."""
+    view = _served_from_cache(view)
+
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         response = view(request, *args, **kwargs)
         if response.status_code != 200 or "Cache-Control" in response:
             return response
-        signed_in = settings.SESSION_COOKIE_NAME in request.COOKIES and (
-            request.user.is_authenticated
-        )
-        if signed_in:
+        if _signed_in(request):
             patch_cache_control(response, private=True, no_cache=True)
-        else:
+        elif shared:
             patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
         # A shared cache must not answer a signed-in visitor with the anonymous copy's
         # headers, nor the other way round.

@@ -22,6 +22,8 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import get_language, gettext
 
+from trialfinder.core.caching import bump_content_version
+
 VERSION_KEY = "glossary:version"
 RESULT_TIMEOUT = 60 * 60 * 24
 
@@ -175,6 +177,8 @@ def glossary_version() -> str:
 
 def bump_glossary_version() -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    # Terms are marked in every trial page and listed on the glossary pages.
+    bump_content_version()
 
 
 def get_matcher(version: str | None = None) -> Matcher:

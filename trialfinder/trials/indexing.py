@@ -23,6 +23,7 @@ from contextvars import ContextVar
 from django.core.cache import cache
 from django.db import connection, transaction
 
+from trialfinder.core.caching import bump_content_version
 from trialfinder.text import lines
 from trialfinder.trials.models import (
     Condition,
@@ -49,6 +50,8 @@ def generation() -> int:
 
 
 def bump_generation() -> None:
+    # Every public page may show what changed (counts, cards, sites).
+    bump_content_version()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:

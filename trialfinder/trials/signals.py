@@ -18,6 +18,15 @@ from trialfinder.trials.trees import CONDITIONS_CACHE_KEY, REGIONS_CACHE_KEY
 SYNONYMS_CACHE_KEY = "search:synonyms"
 
 
+@receiver(post_save)
+@receiver(post_delete)
+def content_changed(sender, raw: bool = False, **kwargs) -> None:
+    """Sites, organisations, identifiers and the rest show on public pages and in facet
+    counts; whatever changed, cached pages and counts must not outlive it."""
+    if sender._meta.app_label == "trials" and not raw:
+        indexing.bump_generation()
+
+
 @receiver(post_save, sender=Trial)
 def trial_saved(sender, instance: Trial, raw: bool = False, **kwargs) -> None:
     if not raw:
