@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "django_filters",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "trialfinder.core",
     "trialfinder.trials",
     "trialfinder.glossary",
@@ -85,6 +87,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # After OTPMiddleware: staff with an authenticator app must have given its code.
+    "trialfinder.core.twofactor.StaffTwoFactorMiddleware",
     "trialfinder.core.security.StaffSessionMiddleware",
     "trialfinder.core.ratelimit.RateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -263,6 +268,17 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "403.html"
 AXES_CLIENT_IP_CALLABLE = "trialfinder.core.security.client_ip"
+# Failed attempts keep the form data; never the password or the authentication code.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
+
+# Optional two-step sign-in for staff (django-otp, trialfinder.core.twofactor): staff who
+# have set up an authenticator app at /staff/two-factor/ give its code at login. When
+# true, staff without one must set one up before any admin or staff page.
+STAFF_REQUIRE_2FA = envbool("STAFF_REQUIRE_2FA", "false")
+# The name authenticator apps show next to the code.
+OTP_TOTP_ISSUER = SITE_NAME
+# The admin may remove a staff member's device (a lost phone) but never shows its key.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Per-address limit on the search pages: "requests/seconds". Counted in the cache, so
 # set REDIS_URL for a limit shared by all processes.

@@ -30,6 +30,7 @@ STAFF_PAGES = {
     "nurse-lookup": "/staff/lookup/?q=sarcoma",
     "nurse-lookup-by-id": "/staff/lookup/?q=NCT00031915",
     "phone-sheet": f"/staff/trials/{SEED_WITH_SITES}/call/",
+    "two-step-sign-in-setup": "/staff/two-factor/",
 }
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from trialfinder.staff import views
+from trialfinder.staff import two_factor, views
 
 app_name = "staff"
 urlpatterns = [
@@ -9,4 +9,5 @@ urlpatterns = [
     path("compare/", views.compare, name="compare"),
     path("trials/<slug:slug>/preview/", views.trial_preview, name="trial_preview"),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("two-factor/", two_factor.two_factor, name="two_factor"),
 ]
