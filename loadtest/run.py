@@ -53,9 +53,13 @@ MIX = [
 def discover(base: str, opener) -> tuple[list[str], list[str]]:
     """Trial and glossary paths, read from a few result and index pages."""
     trials: set[str] = set()
-    for q in SEARCHES[:6]:
-        html = opener.open(f"{base}/trials/?{urlencode({'q': q, 'status': 'any'})}").read().decode()
-        trials.update(re.findall(r'href="(/trials/[a-z0-9-]+/)"', html))
+    # Visitors read many different trials: a few pages of results for each search, so
+    # the mix is not a handful of pages any cache would hold.
+    for q in SEARCHES:
+        for page in (1, 2, 3):
+            query = urlencode({"q": q, "status": "any", "page": page})
+            html = opener.open(f"{base}/trials/?{query}").read().decode()
+            trials.update(re.findall(r'href="(/trials/[a-z0-9-]+/)"', html))
     html = opener.open(f"{base}/glossary/").read().decode()
     terms = sorted(set(re.findall(r'href="(/glossary/[a-z0-9-]+/)"', html)))
     return sorted(trials) or ["/"], terms or ["/glossary/"]
@@ -67,6 +71,9 @@ def pick(rng: random.Random, trials: list[str], terms: list[str]) -> str:
         params = {"q": rng.choice(SEARCHES)}
         if region := rng.choice(REGIONS):
             params["region"] = region
+        if rng.random() < 0.4:
+            # Many give their age: a long tail of searches nobody made before.
+            params["age"] = str(rng.randint(1, 90))
         if rng.random() < 0.2:
             params["page"] = str(rng.randint(2, 5))
         return "/trials/?" + urlencode(params)
@@ -106,14 +113,16 @@ def main() -> int:
 
     latencies: list[float] = []
     statuses: Counter = Counter()
+    paths: set[str] = set()
     lock = threading.Lock()
     deadline = time.monotonic() + args.seconds
 
     def client(n: int) -> None:
         rng = random.Random(args.seed * 1000 + n)
-        local_lat, local_status = [], Counter()
+        local_lat, local_status, local_paths = [], Counter(), set()
         while time.monotonic() < deadline:
             path = pick(rng, trials, terms)
+            local_paths.add(path)
             start = time.monotonic()
             try:
                 with opener.open(base + path, timeout=30) as response:
@@ -132,6 +141,7 @@ def main() -> int:
         with lock:
             latencies.extend(local_lat)
             statuses.update(local_status)
+            paths.update(local_paths)
 
     started = time.monotonic()
     threads = [threading.Thread(target=client, args=(n,)) for n in range(args.clients)]
@@ -148,6 +158,7 @@ def main() -> int:
         f"rps={total / elapsed:.1f}"
     )
     print(f"errors={errors} (5xx and connection failures) rate_limited_429={statuses.get(429, 0)}")
+    print(f"distinct pages={len(paths)} ({len(paths) / max(total, 1):.0%} of requests)")
     print(f"p50={q[49] * 1000:.0f}ms p95={q[94] * 1000:.0f}ms p99={q[98] * 1000:.0f}ms")
     print("statuses:", dict(sorted(statuses.items(), key=str)))
     return 1 if errors else 0

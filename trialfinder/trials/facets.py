@@ -4,7 +4,7 @@ other filter kept. Three queries whatever the number of results or choices:
 1. status x phase: one grouped count gives the status facet, the phase facet and the
    total for the page (so the paginator needs no count query of its own);
 2. cancer types: trials per bucket (the chosen type's subtypes, or the top-level types),
-   each trial counted once per bucket;
+   each trial counted once per bucket, from the keys on the trial row;
 3. areas: trials with at least one site per bucket, the same way.
 """
 
@@ -14,7 +14,7 @@ import hashlib
 from dataclasses import dataclass
 
 from django.db import connections
-from django.db.models import Case, Count, IntegerField, Value, When
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from trialfinder.core.caching import get_or_compute
@@ -25,8 +25,6 @@ from trialfinder.trials.models import (
     OPEN_STATUSES,
     OPENING_SOON_STATUSES,
     Phase,
-    Site,
-    Trial,
 )
 from trialfinder.trials.trees import Tree
 
@@ -68,34 +66,33 @@ def _in_status_group(group: str, status: str, has_results: bool) -> bool:
     }[group]
 
 
-def _bucket_counts(rows_qs, tree: Tree, chosen_slug: str | None, column: str) -> list[Choice]:
-    """Count distinct trials per bucket. Buckets are the chosen node's children (or the
-    chosen node itself when it has none), else the top-level nodes."""
+def _bucket_counts(trials, tree: Tree, chosen_slug: str | None, column: str) -> list[Choice]:
+    """Trials per bucket. Buckets are the chosen node's children (or the chosen node
+    itself when it has none), else the top-level nodes.
+
+    Each trial row carries its keys (`column`: every node it belongs to, with all the
+    nodes above), so a trial in a bucket has that bucket's id among its keys exactly
+    once: unnesting the keys of the matching trials and counting is the whole job, one
+    pass over the trial rows with no join and no DISTINCT."""
     chosen = tree.by_slug.get(chosen_slug) if chosen_slug else None
     if chosen is None:
         buckets = [node for node, depth in tree.walk() if depth == 0]
     else:
         buckets = sorted(tree.children.get(chosen.pk, []), key=lambda n: n.name) or [chosen]
-    whens = [
-        When(**{f"{column}__in": tree.with_descendants(node.slug)}, then=Value(node.pk))
-        for node in buckets
-    ]
-    if not whens:
+    if not buckets:
         return []
-    pairs = (
-        rows_qs.annotate(bucket=Case(*whens, default=Value(None), output_field=IntegerField()))
-        .exclude(bucket=None)
-        .order_by()
-        .values("trial_id", "bucket")
-        .distinct()
-    )
-    # Distinct (trial, bucket) pairs, then a plain count per bucket: three times faster on
-    # PostgreSQL than COUNT(DISTINCT trial_id), which sorts inside every group. The ORM
-    # cannot group over a DISTINCT subquery, so wrap its compiled SQL; the only values
-    # are its own parameters.
-    sql, params = pairs.query.sql_with_params()
-    with connections[rows_qs.db].cursor() as cursor:
-        cursor.execute(f"SELECT bucket, COUNT(*) FROM ({sql}) AS pairs GROUP BY bucket", params)  # noqa: S608
+    sql, params = trials.order_by().values(column).query.sql_with_params()
+    wanted = [node.pk for node in buckets]
+    if connections[trials.db].vendor == "postgresql":
+        unnest = f"SELECT key, COUNT(*) FROM ({sql}) AS t, unnest(t.{column}) AS key"  # noqa: S608
+        query, params = f"{unnest} WHERE key = ANY(%s) GROUP BY key", [*params, wanted]
+    else:
+        each = f"SELECT j.value, COUNT(*) FROM ({sql}) AS t, json_each(t.{column}) AS j"  # noqa: S608
+        marks = ", ".join(["%s"] * len(wanted))
+        query, params = f"{each} WHERE j.value IN ({marks}) GROUP BY j.value", [*params, *wanted]
+    # The ORM cannot unnest; the inner SQL is the ORM's own, and every value a parameter.
+    with connections[trials.db].cursor() as cursor:
+        cursor.execute(query, params)
         counts = dict(cursor.fetchall())
     return [
         Choice(node.slug, node.name, counts.get(node.pk, 0), selected=chosen == node)
@@ -148,14 +145,18 @@ def _compute(filterset: TrialFilter) -> Facets:
         for value, label in Phase.choices
     ]
 
-    through = Trial.conditions.through.objects.filter(
-        trial__in=filterset.queryset_without("cancer_type").values("pk")
-    )
     cancer_types = _bucket_counts(
-        through, filterset.conditions, filterset.cleaned("cancer_type"), "condition_id"
+        filterset.queryset_without("cancer_type"),
+        filterset.conditions,
+        filterset.cleaned("cancer_type"),
+        "facet_conditions",
     )
-    sites = Site.objects.filter(trial__in=filterset.queryset_without("region").values("pk"))
-    regions = _bucket_counts(sites, filterset.regions, filterset.cleaned("region"), "region_id")
+    regions = _bucket_counts(
+        filterset.queryset_without("region"),
+        filterset.regions,
+        filterset.cleaned("region"),
+        "facet_regions",
+    )
 
     return Facets(
         total=total(status_group, phase),

@@ -65,7 +65,11 @@ class TrialFilter(django_filters.FilterSet):
         },
     )
     sex = django_filters.ChoiceFilter(
-        label=_("Sex"), choices=SEX_CHOICES, method="filter_sex", empty_label=_("Any")
+        widget=FastSelect,
+        label=_("Sex"),
+        choices=SEX_CHOICES,
+        method="filter_sex",
+        empty_label=_("Any"),
     )
     region = django_filters.ChoiceFilter(
         widget=FastSelect,
@@ -75,16 +79,27 @@ class TrialFilter(django_filters.FilterSet):
         error_messages={"invalid_choice": _("We don't know that area. Choose one from the list.")},
     )
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=STATUS_CHOICES, method="filter_status", empty_label=None
+        widget=FastSelect,
+        label=_("Status"),
+        choices=STATUS_CHOICES,
+        method="filter_status",
+        empty_label=None,
     )
     phase = django_filters.ChoiceFilter(
-        label=_("Phase"), choices=Phase.choices, empty_label=_("Any phase")
+        widget=FastSelect, label=_("Phase"), choices=Phase.choices, empty_label=_("Any phase")
     )
     trial_type = django_filters.ChoiceFilter(
-        label=_("Type of trial"), choices=TrialType.choices, empty_label=_("Any type")
+        widget=FastSelect,
+        label=_("Type of trial"),
+        choices=TrialType.choices,
+        empty_label=_("Any type"),
     )
     sort = django_filters.ChoiceFilter(
-        label=_("Sort by"), choices=SORT_CHOICES, method="sort_by", empty_label=None
+        widget=FastSelect,
+        label=_("Sort by"),
+        choices=SORT_CHOICES,
+        method="sort_by",
+        empty_label=None,
     )
 
     # Set by a view that already counted the matches (the facet query does), so that

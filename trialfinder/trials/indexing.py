@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -28,6 +29,8 @@ from trialfinder.text import lines
 from trialfinder.trials.models import (
     Condition,
     Intervention,
+    Region,
+    Site,
     SpellingTerm,
     Synonym,
     Trial,
@@ -105,19 +108,56 @@ def _ancestor_names() -> dict[int, list[str]]:
     return result
 
 
+def _with_ancestors(model) -> dict[int, set[int]]:
+    """Each node of a tree (cancer types, areas) with every node above it."""
+    parents = dict(model.objects.values_list("pk", "parent_id"))
+    result = {}
+    for pk in parents:
+        found, node = set(), pk
+        while node is not None and node not in found and len(found) < 20:
+            found.add(node)
+            node = parents.get(node)
+        result[pk] = found
+    return result
+
+
+@dataclass
+class _Row:
+    pk: int
+    weights: tuple[str, str, str, str]
+    regions: list[int]
+    conditions: list[int]
+
+
 def reindex(trial_ids: Iterable[int]) -> int:
-    """Rebuild the search text of the given trials. Returns how many were written."""
+    """Rebuild the search text and facet keys of the given trials. Returns how many were
+    written."""
     ids = sorted(set(trial_ids))
     if not ids:
         return 0
     ancestors = _ancestor_names()
+    condition_keys = _with_ancestors(Condition)
+    region_keys = _with_ancestors(Region)
     written = 0
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         trials = Trial.objects.filter(pk__in=chunk).prefetch_related(
             "identifiers", "conditions", "interventions"
         )
-        rows = [(t.pk, _weights(t, ancestors)) for t in trials]
+        site_regions: dict[int, set[int]] = {}
+        for trial_id, region_id in Site.objects.filter(
+            trial_id__in=chunk, region_id__isnull=False
+        ).values_list("trial_id", "region_id"):
+            site_regions.setdefault(trial_id, set()).update(region_keys.get(region_id, ()))
+        rows = [
+            _Row(
+                t.pk,
+                _weights(t, ancestors),
+                sorted(site_regions.get(t.pk, ())),
+                sorted({k for c in t.conditions.all() for k in condition_keys.get(c.pk, ())}),
+            )
+            for t in trials
+        ]
         if not rows:
             continue  # all deleted or rolled back meanwhile
         with transaction.atomic():
@@ -126,23 +166,28 @@ def reindex(trial_ids: Iterable[int]) -> int:
             else:
                 Trial.objects.bulk_update(
                     [
-                        Trial(pk=pk, search_document=normalise_text(" ".join(weights)))
-                        for pk, weights in rows
+                        Trial(
+                            pk=row.pk,
+                            search_document=normalise_text(" ".join(row.weights)),
+                            facet_regions=row.regions,
+                            facet_conditions=row.conditions,
+                        )
+                        for row in rows
                     ],
-                    ["search_document"],
+                    ["search_document", "facet_regions", "facet_conditions"],
                 )
         written += len(rows)
     bump_generation()
     return written
 
 
-def _write_postgres(rows: list[tuple[int, tuple[str, str, str, str]]]) -> None:
+def _write_postgres(rows: list[_Row]) -> None:
     # PostgreSQL searches the vector only, so the plain document (SQLite's) stays empty
     # there: it would make every trial row, and every scan of them, wider.
-    values = ", ".join(["(%s::bigint, %s, %s, %s, %s)"] * len(rows))
+    values = ", ".join(["(%s::bigint, %s, %s, %s, %s, %s::integer[], %s::integer[])"] * len(rows))
     params: list = []
-    for pk, (a, b, c, d) in rows:
-        params += [pk, a, b, c, d]
+    for row in rows:
+        params += [row.pk, *row.weights, row.regions, row.conditions]
     sql = f"""
         UPDATE trials_trial AS t SET
             search_document = '',
@@ -150,8 +195,10 @@ def _write_postgres(rows: list[tuple[int, tuple[str, str, str, str]]]) -> None:
                 setweight(to_tsvector('english', v.a), 'A') ||
                 setweight(to_tsvector('english', v.b), 'B') ||
                 setweight(to_tsvector('english', v.c), 'C') ||
-                setweight(to_tsvector('english', v.d), 'D')
-        FROM (VALUES {values}) AS v(id, a, b, c, d)
+                setweight(to_tsvector('english', v.d), 'D'),
+            facet_regions = v.regions,
+            facet_conditions = v.conditions
+        FROM (VALUES {values}) AS v(id, a, b, c, d, regions, conditions)
         WHERE t.id = v.id
     """  # noqa: S608 - only placeholders are formatted in; every value is a parameter.
     with connection.cursor() as cursor:

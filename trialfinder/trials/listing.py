@@ -4,7 +4,7 @@ rows and everything each row shows, in a fixed number of queries whatever the co
 from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.http import HttpRequest
 
 from trialfinder.trials.models import Condition, Site, TrialQuerySet
@@ -59,14 +59,12 @@ def page_number(raw: str) -> int:
 
 
 def with_card_data(qs: TrialQuerySet, with_interventions: bool = False) -> TrialQuerySet:
-    """Everything a result card shows, in a fixed number of queries per page. The page's
-    sites come in one prefetch (counted in Python): a COUNT annotation would make the
-    database group every match before it could apply the page's LIMIT."""
+    """Everything a result card shows, in a fixed number of queries per page (the sites
+    come from `annotate_cards`)."""
     if not qs.query.order_by:
         qs = qs.order_by("-updated", "pk")
     qs = qs.defer(*CARD_DEFERRED).prefetch_related(
         Prefetch("conditions", queryset=Condition.objects.only("name", "slug", "synonyms")),
-        Prefetch("sites", queryset=Site.objects.select_related("region")),
     )
     if with_interventions:
         qs = qs.prefetch_related("interventions")
@@ -74,7 +72,39 @@ def with_card_data(qs: TrialQuerySet, with_interventions: bool = False) -> Trial
 
 
 def annotate_cards(trials, region_ids: set[int]) -> None:
+    """Each card's number of sites, and its sites in the visitor's area. Cards show a
+    count, not the sites, so the sites are counted in the database: loading every site
+    of a page of large international trials cost more than the rest of the page. (A
+    COUNT annotation on the page query would make the database group every match
+    before it could apply the page's LIMIT.)"""
+    trials = list(trials)
+    ids = [trial.pk for trial in trials]
+    counts: dict[int, int] = {}
+    in_region: dict[int, list[Site]] = {}
+    if region_ids and ids:
+        # Results in an area all have sites there: their totals come with those sites.
+        total = (
+            Site.objects.filter(trial_id=OuterRef("trial_id"))
+            .order_by()
+            .values("trial_id")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        for site in (
+            Site.objects.filter(trial_id__in=ids, region_id__in=region_ids)
+            .select_related("region")
+            .annotate(trial_sites=Subquery(total))
+        ):
+            in_region.setdefault(site.trial_id, []).append(site)
+            counts[site.trial_id] = site.trial_sites
+    if missing := [pk for pk in ids if pk not in counts]:
+        counts.update(
+            Site.objects.filter(trial_id__in=missing)
+            .order_by()
+            .values("trial_id")
+            .annotate(n=Count("pk"))
+            .values_list("trial_id", "n")
+        )
     for trial in trials:
-        sites = trial.sites.all()
-        trial.site_count = len(sites)
-        trial.sites_in_region = [s for s in sites if s.region_id in region_ids]
+        trial.site_count = counts.get(trial.pk, 0)
+        trial.sites_in_region = in_region.get(trial.pk, [])

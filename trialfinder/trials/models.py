@@ -7,6 +7,7 @@ and ClinicalTrials.gov where the registry is the source.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -14,7 +15,7 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models, transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -284,6 +285,61 @@ class Organisation(models.Model):
         return f"{self.name} ({self.short_name})" if self.short_name else self.name
 
 
+class IdSetField(models.Field):
+    """A set of row ids kept on the trial row itself: integer[] on PostgreSQL, a JSON
+    list on SQLite. Facet counts unnest it instead of joining sites and cancer types."""
+
+    description = "A set of ids"
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("default", list)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("editable", False)
+        super().__init__(*args, **kwargs)
+
+    def db_type(self, connection) -> str:
+        return "integer[]" if connection.vendor == "postgresql" else "text"
+
+    def get_db_prep_value(self, value, connection, prepared: bool = False):
+        ids = sorted({int(v) for v in value or ()})
+        return ids if connection.vendor == "postgresql" else json.dumps(ids)
+
+    def from_db_value(self, value, expression, connection) -> list[int]:
+        if value is None:
+            return []
+        return list(value) if isinstance(value, list) else json.loads(value)
+
+    def to_python(self, value) -> list[int]:
+        if isinstance(value, str):
+            return json.loads(value)
+        return list(value or ())
+
+
+@IdSetField.register_lookup
+class Overlaps(models.Lookup):
+    """`facet_regions__overlaps=[ids]`: the set shares at least one id with the list. On
+    PostgreSQL this reads the row (or a covering index) alone, with no join."""
+
+    lookup_name = "overlaps"
+
+    def get_db_prep_lookup(self, value, connection):
+        return ("%s", [self.lhs.output_field.get_db_prep_value(value, connection)])
+
+    def as_postgresql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} && {rhs}::integer[]", [*lhs_params, *rhs_params]
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return (
+            f"EXISTS (SELECT 1 FROM json_each({lhs}) AS a, json_each({rhs}) AS b "
+            "WHERE a.value = b.value)",
+            [*lhs_params, *rhs_params],
+        )
+
+
 class TrialQuerySet(models.QuerySet):
     def published(self) -> TrialQuerySet:
         return self.filter(publication=Publication.PUBLISHED)
@@ -324,17 +380,14 @@ class TrialQuerySet(models.QuerySet):
             return self
         return self.filter(sex__in=[Sex.ALL, sex])
 
+    # Both read the keys kept on the trial row (see Trial.facet_conditions), not the
+    # links: a trial in two matching subtypes is listed once, and at 100,000 trials the
+    # count needs no join.
     def for_conditions(self, condition_ids: Iterable[int]) -> TrialQuerySet:
-        # EXISTS rather than a join, so a trial in two matching subtypes is listed once.
-        through = Trial.conditions.through
-        return self.filter(
-            Exists(through.objects.filter(trial_id=OuterRef("pk"), condition_id__in=condition_ids))
-        )
+        return self.filter(facet_conditions__overlaps=list(condition_ids))
 
     def in_regions(self, region_ids: Iterable[int]) -> TrialQuerySet:
-        return self.filter(
-            Exists(Site.objects.filter(trial_id=OuterRef("pk"), region_id__in=region_ids))
-        )
+        return self.filter(facet_regions__overlaps=list(region_ids))
 
     # --- Editorial queues -------------------------------------------------------------
 
@@ -522,13 +575,17 @@ class Trial(models.Model):
     # Kept current by trialfinder.trials.indexing on every save and import.
     search_document = models.TextField(blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
+    # Every area with a site of this trial and every cancer type it is linked to, each
+    # with all the areas or types above it: facet counts read these from the trial row.
+    facet_regions = IdSetField()
+    facet_conditions = IdSetField()
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
     objects = TrialQuerySet.as_manager()
     # The search columns are derived and rewritten in bulk; they are not history.
     history = TrialfinderHistory(
-        excluded_fields=["search_document", "search_vector"],
+        excluded_fields=["search_document", "search_vector", "facet_regions", "facet_conditions"],
         # Which cancer types and treatments a trial was linked to is part of its story.
         m2m_fields=[conditions, interventions],
     )

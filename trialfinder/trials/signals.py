@@ -9,6 +9,7 @@ from trialfinder.trials.models import (
     Condition,
     Intervention,
     Region,
+    Site,
     Synonym,
     Trial,
     TrialIdentifier,
@@ -50,9 +51,12 @@ def trial_links_changed(sender, instance, action: str, reverse: bool, pk_set, **
         indexing.request_reindex([instance.pk])
 
 
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
 @receiver(post_save, sender=TrialIdentifier)
 @receiver(post_delete, sender=TrialIdentifier)
-def identifier_changed(sender, instance: TrialIdentifier, raw: bool = False, **kwargs) -> None:
+def identifier_changed(sender, instance, raw: bool = False, **kwargs) -> None:
+    # An identifier is search text; a site's area is a facet key.
     if not raw:
         # After a cascade delete the trial is gone; reindex skips missing trials.
         indexing.request_reindex([instance.trial_id])
@@ -89,10 +93,33 @@ def synonym_changed(sender, instance: Synonym, raw: bool = False, **kwargs) -> N
 @receiver(post_delete, sender=Condition)
 @receiver(post_save, sender=Region)
 @receiver(post_delete, sender=Region)
-def tree_changed(sender, **kwargs) -> None:
+def tree_changed(sender, instance, raw: bool = False, **kwargs) -> None:
     cache.delete_many([CONDITIONS_CACHE_KEY, REGIONS_CACHE_KEY])
     # Counts per cancer type and area are cached by search generation.
     indexing.bump_generation()
+    if raw or kwargs.get("created") or kwargs["signal"] is post_delete:
+        return
+    # A moved cancer type or area changes the facet keys (which include every node
+    # above) of each trial linked to it or to anything below it.
+    below = _subtree(sender, instance.pk)
+    if sender is Condition:
+        trials = Trial.conditions.through.objects.filter(condition_id__in=below)
+    else:
+        trials = Site.objects.filter(region_id__in=below)
+    indexing.request_reindex(trials.values_list("trial_id", flat=True).distinct())
+
+
+def _subtree(model, pk: int) -> set[int]:
+    children: dict = {}
+    for node, parent in model.objects.values_list("pk", "parent_id"):
+        children.setdefault(parent, []).append(node)
+    found, stack = set(), [pk]
+    while stack:
+        node = stack.pop()
+        if node not in found:
+            found.add(node)
+            stack.extend(children.get(node, ()))
+    return found
 
 
 def rebuild_after_migrate(sender, using: str = "default", **kwargs) -> None:
