@@ -65,8 +65,12 @@ def discover(base: str, opener) -> tuple[list[str], list[str]]:
     return sorted(trials) or ["/"], terms or ["/glossary/"]
 
 
-def pick(rng: random.Random, trials: list[str], terms: list[str]) -> str:
+def pick(rng: random.Random, trials: list[str], terms: list[str]) -> tuple[str, str]:
     kind = rng.choices([k for _, k in MIX], weights=[w for w, _ in MIX])[0]
+    return kind, _path(kind, rng, trials, terms)
+
+
+def _path(kind: str, rng: random.Random, trials: list[str], terms: list[str]) -> str:
     if kind == "search":
         params = {"q": rng.choice(SEARCHES)}
         if region := rng.choice(REGIONS):
@@ -114,14 +118,16 @@ def main() -> int:
     latencies: list[float] = []
     statuses: Counter = Counter()
     paths: set[str] = set()
+    by_kind: dict[str, list[float]] = {}
     lock = threading.Lock()
     deadline = time.monotonic() + args.seconds
 
     def client(n: int) -> None:
         rng = random.Random(args.seed * 1000 + n)
         local_lat, local_status, local_paths = [], Counter(), set()
+        local_kinds: dict[str, list[float]] = {}
         while time.monotonic() < deadline:
-            path = pick(rng, trials, terms)
+            kind, path = pick(rng, trials, terms)
             local_paths.add(path)
             start = time.monotonic()
             try:
@@ -133,6 +139,7 @@ def main() -> int:
             except OSError:
                 code = "connection-error"
             local_lat.append(time.monotonic() - start)
+            local_kinds.setdefault(kind, []).append(local_lat[-1])
             local_status[code] += 1
             if args.think:
                 time.sleep(
@@ -142,6 +149,8 @@ def main() -> int:
             latencies.extend(local_lat)
             statuses.update(local_status)
             paths.update(local_paths)
+            for kind, values in local_kinds.items():
+                by_kind.setdefault(kind, []).extend(values)
 
     started = time.monotonic()
     threads = [threading.Thread(target=client, args=(n,)) for n in range(args.clients)]
@@ -161,6 +170,11 @@ def main() -> int:
     print(f"distinct pages={len(paths)} ({len(paths) / max(total, 1):.0%} of requests)")
     print(f"p50={q[49] * 1000:.0f}ms p95={q[94] * 1000:.0f}ms p99={q[98] * 1000:.0f}ms")
     print("statuses:", dict(sorted(statuses.items(), key=str)))
+    for kind, values in sorted(by_kind.items()):
+        kq = statistics.quantiles(values, n=100) if len(values) > 1 else [values[0]] * 99
+        print(
+            f"  {kind:<12} n={len(values):<5} p50={kq[49] * 1000:.0f}ms p99={kq[98] * 1000:.0f}ms"
+        )
     return 1 if errors else 0
 
 

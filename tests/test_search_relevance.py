@@ -284,3 +284,15 @@ def test_relevance_ranks_only_the_newest_matches_and_says_so(client, db, monkeyp
     by_date = client.get(URL, {"q": "melanoma", "sort": "updated"})
     assert by_date.context["page"].paginator.count == 5
     assert b"Many trials match these words" not in by_date.content
+
+
+def test_all_facet_counts_come_from_one_query(corpus, django_assert_num_queries):
+    filterset = TrialFilter(
+        {"q": "sarcoma", "cancer_type": "sarcoma", "region": "london", "age": "40"},
+        queryset=Trial.objects.published(),
+    )
+    filterset.form.is_valid()
+    assert filterset.conditions and filterset.regions  # trees: loaded once per request
+    search.synonym_map()
+    with django_assert_num_queries(1):
+        compute(filterset)

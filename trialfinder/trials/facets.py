@@ -1,11 +1,20 @@
 """Facet counts: for each filter, how many results each choice would give with every
-other filter kept. Three queries whatever the number of results or choices:
+other filter kept, in one query whatever the number of results or choices.
 
-1. status x phase: one grouped count gives the status facet, the phase facet and the
-   total for the page (so the paginator needs no count query of its own);
-2. cancer types: trials per bucket (the chosen type's subtypes, or the top-level types),
-   each trial counted once per bucket, from the keys on the trial row;
-3. areas: trials with at least one site per bucket, the same way.
+Every facet's set of trials is the search without one of the four facet filters (status,
+phase, cancer type, area), so all of them lie inside one base set: the search without
+any of the four. The query finds that base set once (the costly part: words, age, sex)
+and counts three ways over it:
+
+1. status x phase, within the chosen cancer type and area: gives the status facet, the
+   phase facet and the total for the page (so the paginator needs no count of its own);
+2. cancer types per bucket (the chosen type's subtypes, or the top-level types), within
+   the chosen status, phase and area;
+3. areas per bucket, within the chosen status, phase and cancer type.
+
+Buckets are counted from the keys each trial row carries (every cancer type and area it
+belongs to, with all those above): a trial in a bucket has the bucket's id among its keys
+exactly once, so unnesting and counting needs no join and no DISTINCT.
 """
 
 from __future__ import annotations
@@ -14,11 +23,10 @@ import hashlib
 from dataclasses import dataclass
 
 from django.db import connections
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from trialfinder.core.caching import get_or_compute
-from trialfinder.trials import indexing
+from trialfinder.trials import indexing, search
 from trialfinder.trials.filters import DEFAULT_STATUS, STATUS_CHOICES, TrialFilter
 from trialfinder.trials.models import (
     CLOSED_STATUSES,
@@ -66,38 +74,70 @@ def _in_status_group(group: str, status: str, has_results: bool) -> bool:
     }[group]
 
 
-def _bucket_counts(trials, tree: Tree, chosen_slug: str | None, column: str) -> list[Choice]:
-    """Trials per bucket. Buckets are the chosen node's children (or the chosen node
-    itself when it has none), else the top-level nodes.
-
-    Each trial row carries its keys (`column`: every node it belongs to, with all the
-    nodes above), so a trial in a bucket has that bucket's id among its keys exactly
-    once: unnesting the keys of the matching trials and counting is the whole job, one
-    pass over the trial rows with no join and no DISTINCT."""
+def _buckets(tree: Tree, chosen_slug: str | None) -> tuple[list, object]:
+    """The chosen node's children (or the node itself when it has none), else the
+    top-level nodes; and the chosen node."""
     chosen = tree.by_slug.get(chosen_slug) if chosen_slug else None
     if chosen is None:
-        buckets = [node for node, depth in tree.walk() if depth == 0]
-    else:
-        buckets = sorted(tree.children.get(chosen.pk, []), key=lambda n: n.name) or [chosen]
-    if not buckets:
-        return []
-    sql, params = trials.order_by().values(column).query.sql_with_params()
-    wanted = [node.pk for node in buckets]
-    if connections[trials.db].vendor == "postgresql":
-        unnest = f"SELECT key, COUNT(*) FROM ({sql}) AS t, unnest(t.{column}) AS key"  # noqa: S608
-        query, params = f"{unnest} WHERE key = ANY(%s) GROUP BY key", [*params, wanted]
-    else:
-        each = f"SELECT j.value, COUNT(*) FROM ({sql}) AS t, json_each(t.{column}) AS j"  # noqa: S608
-        marks = ", ".join(["%s"] * len(wanted))
-        query, params = f"{each} WHERE j.value IN ({marks}) GROUP BY j.value", [*params, *wanted]
-    # The ORM cannot unnest; the inner SQL is the ORM's own, and every value a parameter.
-    with connections[trials.db].cursor() as cursor:
-        cursor.execute(query, params)
-        counts = dict(cursor.fetchall())
-    return [
-        Choice(node.slug, node.name, counts.get(node.pk, 0), selected=chosen == node)
-        for node in buckets
-    ]
+        return [node for node, depth in tree.walk() if depth == 0], None
+    return sorted(tree.children.get(chosen.pk, []), key=lambda n: n.name) or [chosen], chosen
+
+
+class _Sql:
+    """The few SQL fragments that differ between PostgreSQL and SQLite."""
+
+    def __init__(self, vendor: str) -> None:
+        self.postgres = vendor == "postgresql"
+
+    def overlaps(self, column: str, ids: set[int]) -> tuple[str, list]:
+        if not ids:
+            return "", []
+        if self.postgres:
+            return f"b.{column} && %s::integer[]", [sorted(ids)]
+        marks = ", ".join(["%s"] * len(ids))
+        return (
+            f"EXISTS (SELECT 1 FROM json_each(b.{column}) AS o WHERE o.value IN ({marks}))",
+            sorted(ids),
+        )
+
+    def materialized(self, has_words: bool) -> str:
+        """Words make the base set costly to find (the text index, then the wide trial
+        rows): find it once. Without words each count reads the narrow covering index
+        on its own, in parallel, which beats writing out up to every trial first."""
+        if not self.postgres:
+            return ""
+        return "MATERIALIZED " if has_words else "NOT MATERIALIZED "
+
+    def keys(self, column: str) -> tuple[str, str]:
+        """A FROM item unnesting `column`, and the name of each key."""
+        if self.postgres:
+            return f"unnest(b.{column}) AS k(key)", "k.key"
+        return f"json_each(b.{column}) AS k", "k.value"
+
+
+def _has_words(filterset: TrialFilter) -> bool:
+    # "cancer" alone is no words at all (see search.parse).
+    q = filterset.cleaned("q")
+    return bool(q) and bool(search.parse(q).clauses)
+
+
+def _status_condition(group: str) -> tuple[str, list]:
+    statuses = {
+        "recruiting": OPEN_STATUSES,
+        "opening_soon": OPENING_SOON_STATUSES,
+        "closed": CLOSED_STATUSES,
+    }.get(group)
+    if statuses:
+        return f"b.status IN ({', '.join(['%s'] * len(statuses))})", [str(s) for s in statuses]
+    if group == "results":
+        return "b.has_results = %s", [True]
+    return "", []
+
+
+def _where(*conditions: tuple[str, list]) -> tuple[str, list]:
+    parts = [sql for sql, _params in conditions if sql]
+    params = [p for sql, params in conditions if sql for p in params]
+    return (" WHERE " + " AND ".join(parts) if parts else ""), params
 
 
 def compute(filterset: TrialFilter) -> Facets:
@@ -120,13 +160,60 @@ def _cache_key(filterset: TrialFilter) -> str:
 def _compute(filterset: TrialFilter) -> Facets:
     status_group = filterset.cleaned("status") or DEFAULT_STATUS
     phase = filterset.cleaned("phase")
+    cancer_buckets, chosen_cancer = _buckets(filterset.conditions, filterset.cleaned("cancer_type"))
+    region_buckets, chosen_region = _buckets(filterset.regions, filterset.cleaned("region"))
 
-    rows = list(
-        filterset.queryset_without("status", "phase")
+    base = (
+        filterset.queryset_without("status", "phase", "cancer_type", "region")
         .order_by()
-        .values_list("status", "has_results", "phase")
-        .annotate(n=Count("pk"))
+        .values_list("status", "has_results", "phase", "facet_conditions", "facet_regions")
     )
+    base_sql, params = base.query.sql_with_params()
+    sql = _Sql(connections[base.db].vendor)
+    in_cancer = sql.overlaps(
+        "facet_conditions",
+        filterset.conditions.with_descendants(chosen_cancer.slug) if chosen_cancer else set(),
+    )
+    in_region = sql.overlaps(
+        "facet_regions",
+        filterset.regions.with_descendants(chosen_region.slug) if chosen_region else set(),
+    )
+    in_status = _status_condition(status_group)
+    in_phase = ("b.phase = %s", [phase]) if phase else ("", [])
+
+    branches, all_params = [], list(params)
+    where, where_params = _where(in_cancer, in_region)
+    branches.append(
+        "SELECT 0, b.status, b.has_results, b.phase, CAST(NULL AS integer), COUNT(*) "
+        f"FROM b{where} GROUP BY b.status, b.has_results, b.phase"
+    )
+    all_params += where_params
+    for kind, column, buckets, others in (
+        (1, "facet_conditions", cancer_buckets, (in_status, in_phase, in_region)),
+        (2, "facet_regions", region_buckets, (in_status, in_phase, in_cancer)),
+    ):
+        if not buckets:
+            continue
+        unnest, key = sql.keys(column)
+        wanted = ", ".join(["%s"] * len(buckets))
+        where, where_params = _where(*others, (f"{key} IN ({wanted})", [n.pk for n in buckets]))
+        branches.append(
+            f"SELECT {kind}, NULL, NULL, NULL, {key}, COUNT(*) FROM b, {unnest}{where} GROUP BY {key}"
+        )
+        all_params += where_params
+    # The base SQL is the ORM's own (every value a parameter), and so is every value here.
+    query = (
+        "WITH b (status, has_results, phase, facet_conditions, facet_regions) AS "  # noqa: S608
+        f"{sql.materialized(_has_words(filterset))}({base_sql}) " + " UNION ALL ".join(branches)
+    )
+    rows, bucket_counts = [], {1: {}, 2: {}}
+    with connections[base.db].cursor() as cursor:
+        cursor.execute(query, all_params)
+        for kind, status, has_results, row_phase, key, n in cursor.fetchall():
+            if kind == 0:
+                rows.append((status, bool(has_results), row_phase, n))
+            else:
+                bucket_counts[kind][key] = n
 
     def total(group: str, wanted_phase: str | None) -> int:
         return sum(
@@ -145,18 +232,14 @@ def _compute(filterset: TrialFilter) -> Facets:
         for value, label in Phase.choices
     ]
 
-    cancer_types = _bucket_counts(
-        filterset.queryset_without("cancer_type"),
-        filterset.conditions,
-        filterset.cleaned("cancer_type"),
-        "facet_conditions",
-    )
-    regions = _bucket_counts(
-        filterset.queryset_without("region"),
-        filterset.regions,
-        filterset.cleaned("region"),
-        "facet_regions",
-    )
+    cancer_types = [
+        Choice(node.slug, node.name, bucket_counts[1].get(node.pk, 0), chosen_cancer == node)
+        for node in cancer_buckets
+    ]
+    regions = [
+        Choice(node.slug, node.name, bucket_counts[2].get(node.pk, 0), chosen_region == node)
+        for node in region_buckets
+    ]
 
     return Facets(
         total=total(status_group, phase),
