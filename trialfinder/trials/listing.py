@@ -26,6 +26,25 @@ CARD_DEFERRED = [
 ]
 
 
+# What a public result card and its "why this matched" read; nothing else is loaded.
+# (Staff rows show more, so they keep every column but the long texts.)
+CARD_FIELDS = [
+    "slug",
+    "title",
+    "acronym",
+    "is_example",
+    "status",
+    "has_results",
+    "phase",
+    "min_age_months",
+    "max_age_months",
+    "summary",
+    "brief_summary",
+    "updated",
+    "end_date",
+]
+
+
 class KnownCountPaginator(Paginator):
     """A paginator told its count (the facet query already has it), saving a query."""
 
@@ -58,12 +77,15 @@ def page_number(raw: str) -> int:
     return 1
 
 
-def with_card_data(qs: TrialQuerySet, with_interventions: bool = False) -> TrialQuerySet:
+def with_card_data(
+    qs: TrialQuerySet, with_interventions: bool = False, card_only: bool = False
+) -> TrialQuerySet:
     """Everything a result card shows, in a fixed number of queries per page (the sites
-    come from `annotate_cards`)."""
+    come from `annotate_cards`). `card_only`: just the card's own columns."""
     if not qs.query.order_by:
         qs = qs.order_by("-updated", "pk")
-    qs = qs.defer(*CARD_DEFERRED).prefetch_related(
+    qs = qs.only(*CARD_FIELDS) if card_only else qs.defer(*CARD_DEFERRED)
+    qs = qs.prefetch_related(
         Prefetch("conditions", queryset=Condition.objects.only("name", "slug", "synonyms")),
     )
     if with_interventions:

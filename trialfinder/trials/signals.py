@@ -4,7 +4,7 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from trialfinder.trials import indexing
+from trialfinder.trials import indexing, trees
 from trialfinder.trials.models import (
     Condition,
     Intervention,
@@ -14,7 +14,6 @@ from trialfinder.trials.models import (
     Trial,
     TrialIdentifier,
 )
-from trialfinder.trials.trees import CONDITIONS_CACHE_KEY, REGIONS_CACHE_KEY
 
 SYNONYMS_CACHE_KEY = "search:synonyms"
 
@@ -94,7 +93,7 @@ def synonym_changed(sender, instance: Synonym, raw: bool = False, **kwargs) -> N
 @receiver(post_save, sender=Region)
 @receiver(post_delete, sender=Region)
 def tree_changed(sender, instance, raw: bool = False, **kwargs) -> None:
-    cache.delete_many([CONDITIONS_CACHE_KEY, REGIONS_CACHE_KEY])
+    trees.forget()
     # Counts per cancer type and area are cached by search generation.
     indexing.bump_generation()
     if raw or kwargs.get("created") or kwargs["signal"] is post_delete:

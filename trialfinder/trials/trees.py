@@ -4,6 +4,7 @@ in Python."""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -54,23 +55,47 @@ REGIONS_CACHE_KEY = "trees:regions"
 CACHE_SECONDS = 600
 
 
-def _cached(key: str, load) -> list:
-    # Every search page needs both trees; signals clear these when an editor changes one.
+# Trees built in this process, each with the stamp it was built under.
+_built: dict[str, tuple[str, Tree]] = {}
+
+
+def _cached(key: str, cls: type[Tree], load) -> Tree:
+    """Every search page needs both trees. Each process keeps the trees it built while
+    their stamp in the shared cache is unchanged; signals delete the stamp (and the
+    nodes) when an editor changes a tree, so every process rebuilds on its next request.
+    One small cache read per request instead of unpickling a few hundred rows."""
+    stamp = cache.get(f"{key}:stamp")
+    built = _built.get(key)
+    if stamp is not None and built is not None and built[0] == stamp:
+        return built[1]
     nodes = cache.get(key)
     if nodes is None:
         nodes = list(load())
         cache.set(key, nodes, CACHE_SECONDS)
-    return nodes
+    if stamp is None:
+        cache.add(f"{key}:stamp", uuid.uuid4().hex, CACHE_SECONDS)
+        stamp = cache.get(f"{key}:stamp")
+    tree = cls(nodes)
+    if stamp is not None:
+        _built[key] = (stamp, tree)
+    return tree
+
+
+def forget() -> None:
+    """After an edit to either tree: every process rebuilds both."""
+    cache.delete_many(
+        [CONDITIONS_CACHE_KEY, REGIONS_CACHE_KEY]
+        + [f"{key}:stamp" for key in (CONDITIONS_CACHE_KEY, REGIONS_CACHE_KEY)]
+    )
 
 
 class ConditionTree(Tree):
     @classmethod
     def load(cls) -> ConditionTree:
-        return cls(
-            _cached(
-                CONDITIONS_CACHE_KEY,
-                lambda: Condition.objects.only("pk", "name", "slug", "parent_id"),
-            )
+        return _cached(
+            CONDITIONS_CACHE_KEY,
+            cls,
+            lambda: Condition.objects.only("pk", "name", "slug", "parent_id"),
         )
 
     def choices(self) -> list[tuple[str, str]]:
@@ -81,11 +106,10 @@ class ConditionTree(Tree):
 class RegionTree(Tree):
     @classmethod
     def load(cls) -> RegionTree:
-        return cls(
-            _cached(
-                REGIONS_CACHE_KEY,
-                lambda: Region.objects.only("pk", "name", "slug", "parent_id", "kind", "code"),
-            )
+        return _cached(
+            REGIONS_CACHE_KEY,
+            cls,
+            lambda: Region.objects.only("pk", "name", "slug", "parent_id", "kind", "code"),
         )
 
     def choices(self) -> list:

@@ -135,7 +135,7 @@ def trial_list(request: HttpRequest) -> HttpResponse:
     filterset.match_count = facets.total
     region = filterset.chosen_region
     parsed = search.parse(q) if q else None
-    rows = listing.with_card_data(filterset.qs, with_interventions=bool(q))
+    rows = listing.with_card_data(filterset.qs, with_interventions=bool(q), card_only=True)
     ranked = bool(q) and filterset.cleaned("sort") == "relevance"
     # Relevance ranks at most RANKED_LIMIT matches (see search.order_by_relevance).
     count = min(facets.total, search.RANKED_LIMIT) if ranked else facets.total
@@ -253,7 +253,9 @@ def condition_detail(request: HttpRequest, slug: str) -> HttpResponse:
         lambda: (trials.recruiting().count(), trials.count()),
         COUNTS_CACHE_SECONDS,
     )
-    open_trials = listing.with_card_data(trials.recruiting().order_by("-updated", "pk"))
+    open_trials = listing.with_card_data(
+        trials.recruiting().order_by("-updated", "pk"), card_only=True
+    )
     page, _corrected = listing.results_page(request, open_trials, open_count)
     listing.annotate_cards(page.object_list, set())
     ctx = {

@@ -1,0 +1,52 @@
+"""The search form's long lists (cancer types, areas) are built once per process and
+rendered once per choice; they must still follow every edit and every selection."""
+
+from __future__ import annotations
+
+import re
+
+from django.urls import reverse
+
+from tests.factories import condition, region
+from trialfinder.trials.trees import ConditionTree
+
+URL = reverse("trials:trial_list")
+
+
+def test_renaming_a_cancer_type_shows_in_the_form_at_once(client, db):
+    assert "Sarcoma" in client.get(URL).content.decode()
+    sarcoma = condition("sarcoma")
+    sarcoma.name = "Sarcomas of bone and soft tissue"
+    sarcoma.save()
+    page = client.get(URL).content.decode()
+    assert ">Sarcomas of bone and soft tissue</option>" in page
+    assert ConditionTree.load().by_slug["sarcoma"].name == "Sarcomas of bone and soft tissue"
+
+
+def test_renaming_an_area_shows_in_the_form_at_once(client, db):
+    client.get(URL)
+    london = region("london")
+    london.name = "Greater London"
+    london.save()
+    assert "Greater London</option>" in client.get(URL).content.decode()
+
+
+def test_the_chosen_area_and_type_are_selected_and_nothing_else(client, db):
+    page = client.get(URL, {"region": "london", "cancer_type": "sarcoma"}).content.decode()
+    selects = re.findall(r"<select.*?</select>", page, flags=re.S)
+    assert len(selects) == 7
+    assert all(select.count(" selected>") == 1 for select in selects)
+    assert '<option value="london" selected>' in page
+    assert '<option value="sarcoma" selected>' in page
+    other = client.get(URL, {"region": "wales"}).content.decode()
+    assert '<option value="wales" selected>' in other
+    assert '<option value="london" selected>' not in other
+
+
+def test_option_labels_are_escaped(client, db):
+    sarcoma = condition("sarcoma")
+    sarcoma.name = 'Sarcoma <script>alert("x")</script>'
+    sarcoma.save()
+    page = client.get(URL).content.decode()
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;" in page
