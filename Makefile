@@ -71,4 +71,4 @@ restore: install
 
 # 64 clients for 60 s against a server already running on 127.0.0.1 (see loadtest/README.md).
 loadtest: install
-	$(BIN)/python loadtest/run.py --url $${LOADTEST_URL:-http://127.0.0.1:8000} --clients $${CLIENTS:-64} --seconds $${SECONDS_:-60}
+	$(BIN)/python loadtest/run.py --url $${LOADTEST_URL:-http://127.0.0.1:8000} --clients $${CLIENTS:-64} --seconds $${SECONDS_:-60} --think $${THINK:-3} --seed $${SEED:-1}

@@ -105,6 +105,7 @@ def main() -> int:
         help="mean seconds a visitor spends reading before the next click (exponential); "
         "0 sends the next request at once, which measures queueing rather than visitors",
     )
+    parser.add_argument("--trace", help="write 'start seconds, latency ms, path' per request")
     args = parser.parse_args()
     base = args.url.rstrip("/")
     if urlsplit(base).hostname not in LOOPBACK:
@@ -119,13 +120,20 @@ def main() -> int:
     statuses: Counter = Counter()
     paths: set[str] = set()
     by_kind: dict[str, list[float]] = {}
+    trace: list[tuple[float, float, str]] = []
     lock = threading.Lock()
-    deadline = time.monotonic() + args.seconds
+    started = time.monotonic()
+    deadline = started + args.seconds
 
     def client(n: int) -> None:
         rng = random.Random(args.seed * 1000 + n)
         local_lat, local_status, local_paths = [], Counter(), set()
         local_kinds: dict[str, list[float]] = {}
+        local_trace: list[tuple[float, float, str]] = []
+        if args.think:
+            # Visitors arrive at different moments, not all in the same millisecond:
+            # each starts somewhere within one think time (a ramp-up, as locust does).
+            time.sleep(rng.uniform(0, args.think))
         while time.monotonic() < deadline:
             kind, path = pick(rng, trials, terms)
             local_paths.add(path)
@@ -140,6 +148,7 @@ def main() -> int:
                 code = "connection-error"
             local_lat.append(time.monotonic() - start)
             local_kinds.setdefault(kind, []).append(local_lat[-1])
+            local_trace.append((start - started, local_lat[-1], path))
             local_status[code] += 1
             if args.think:
                 time.sleep(
@@ -149,10 +158,10 @@ def main() -> int:
             latencies.extend(local_lat)
             statuses.update(local_status)
             paths.update(local_paths)
+            trace.extend(local_trace)
             for kind, values in local_kinds.items():
                 by_kind.setdefault(kind, []).extend(values)
 
-    started = time.monotonic()
     threads = [threading.Thread(target=client, args=(n,)) for n in range(args.clients)]
     for t in threads:
         t.start()
@@ -175,6 +184,10 @@ def main() -> int:
         print(
             f"  {kind:<12} n={len(values):<5} p50={kq[49] * 1000:.0f}ms p99={kq[98] * 1000:.0f}ms"
         )
+    if args.trace:
+        with open(args.trace, "w") as out:
+            for at, latency, path in sorted(trace):
+                out.write(f"{at:.3f} {latency * 1000:.0f} {path}\n")
     return 1 if errors else 0
 
 
