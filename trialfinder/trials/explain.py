@@ -43,13 +43,24 @@ def _found(pattern: re.Pattern, *texts: str) -> bool:
     return any(pattern.search(normalise_text(t)) or pattern.search(t) for t in texts if t)
 
 
+def _conditions(trial) -> list:
+    # Result cards carry theirs (listing.attach_links); any other trial has the relation.
+    found = getattr(trial, "card_conditions", None)
+    return list(trial.conditions.all()) if found is None else found
+
+
+def _interventions(trial) -> list:
+    found = getattr(trial, "card_interventions", None)
+    return list(trial.interventions.all()) if found is None else found
+
+
 def _where(pattern: re.Pattern, trial) -> str | None:
     if _found(pattern, trial.title, trial.acronym):
         return _("in the title")
-    for condition in trial.conditions.all():
+    for condition in _conditions(trial):
         if _found(pattern, condition.name, condition.synonyms):
             return _("cancer type: %(name)s") % {"name": condition.name}
-    for intervention in trial.interventions.all():
+    for intervention in _interventions(trial):
         if _found(pattern, intervention.name, intervention.other_names):
             return _("treatment: %(name)s") % {"name": intervention.name}
     if _found(pattern, trial.summary, trial.brief_summary):
@@ -104,7 +115,7 @@ def explain(
         patterns.append(_pattern(clause.alternatives))
         result.reasons.append(_word_reason(clause, trial))
     if cancer_type_ids:
-        names = [c.name for c in trial.conditions.all() if c.pk in cancer_type_ids]
+        names = [c.name for c in _conditions(trial) if c.pk in cancer_type_ids]
         if names:
             result.reasons.append(_("Cancer type: %(names)s") % {"names": ", ".join(names)})
     if age is not None:

@@ -3,11 +3,13 @@ rows and everything each row shows, in a fixed number of queries whatever the co
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.http import HttpRequest
 
-from trialfinder.trials.models import Condition, Site, TrialQuerySet
+from trialfinder.trials.models import Condition, Site, Trial, TrialQuerySet
 
 PAGE_SIZE = 20
 # Deep pages cost the database and help nobody reading results; refine the search instead.
@@ -77,20 +79,63 @@ def page_number(raw: str) -> int:
     return 1
 
 
+@dataclass(frozen=True)
+class Linked:
+    """A cancer type or treatment as a public card and its "why this matched" use it."""
+
+    pk: int
+    name: str
+    slug: str = ""
+    synonyms: str = ""
+    other_names: str = ""
+
+
 def with_card_data(
     qs: TrialQuerySet, with_interventions: bool = False, card_only: bool = False
 ) -> TrialQuerySet:
     """Everything a result card shows, in a fixed number of queries per page (the sites
-    come from `annotate_cards`). `card_only`: just the card's own columns."""
+    come from `annotate_cards`). `card_only`: just the card's own columns, and the
+    cancer types and treatments come from `attach_links` instead of prefetching."""
     if not qs.query.order_by:
         qs = qs.order_by("-updated", "pk")
-    qs = qs.only(*CARD_FIELDS) if card_only else qs.defer(*CARD_DEFERRED)
-    qs = qs.prefetch_related(
+    if card_only:
+        return qs.only(*CARD_FIELDS)
+    qs = qs.defer(*CARD_DEFERRED).prefetch_related(
         Prefetch("conditions", queryset=Condition.objects.only("name", "slug", "synonyms")),
     )
     if with_interventions:
         qs = qs.prefetch_related("interventions")
     return qs
+
+
+def attach_links(trials, with_interventions: bool = False) -> None:
+    """Each card's cancer types (`card_conditions`) and, for word searches, treatments
+    (`card_interventions`), one plain query each. Prefetching builds a related manager
+    and a queryset per card, which cost more than the queries themselves."""
+    trials = list(trials)
+    ids = [trial.pk for trial in trials]
+    conditions: dict[int, list[Linked]] = {}
+    for trial_id, pk, name, slug, synonyms in (
+        Trial.conditions.through.objects.filter(trial_id__in=ids)
+        .order_by("condition__name")
+        .values_list(
+            "trial_id", "condition_id", "condition__name", "condition__slug", "condition__synonyms"
+        )
+    ):
+        conditions.setdefault(trial_id, []).append(Linked(pk, name, slug, synonyms=synonyms))
+    interventions: dict[int, list[Linked]] = {}
+    if with_interventions and ids:
+        for trial_id, pk, name, other_names in (
+            Trial.interventions.through.objects.filter(trial_id__in=ids)
+            .order_by("intervention__name")
+            .values_list(
+                "trial_id", "intervention_id", "intervention__name", "intervention__other_names"
+            )
+        ):
+            interventions.setdefault(trial_id, []).append(Linked(pk, name, other_names=other_names))
+    for trial in trials:
+        trial.card_conditions = conditions.get(trial.pk, [])
+        trial.card_interventions = interventions.get(trial.pk, [])
 
 
 def annotate_cards(trials, region_ids: set[int]) -> None:

@@ -135,7 +135,7 @@ def trial_list(request: HttpRequest) -> HttpResponse:
     filterset.match_count = facets.total
     region = filterset.chosen_region
     parsed = search.parse(q) if q else None
-    rows = listing.with_card_data(filterset.qs, with_interventions=bool(q), card_only=True)
+    rows = listing.with_card_data(filterset.qs, card_only=True)
     ranked = bool(q) and filterset.cleaned("sort") == "relevance"
     # Relevance ranks at most RANKED_LIMIT matches (see search.order_by_relevance).
     count = min(facets.total, search.RANKED_LIMIT) if ranked else facets.total
@@ -146,6 +146,7 @@ def trial_list(request: HttpRequest) -> HttpResponse:
         else set()
     )
     listing.annotate_cards(page.object_list, filterset.chosen_region_ids)
+    listing.attach_links(page.object_list, with_interventions=bool(q))
     for trial in page.object_list:
         trial.why = explain(
             trial,
@@ -258,6 +259,7 @@ def condition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     page, _corrected = listing.results_page(request, open_trials, open_count)
     listing.annotate_cards(page.object_list, set())
+    listing.attach_links(page.object_list)
     ctx = {
         "condition": condition,
         "subtypes": sorted(tree.children.get(condition.pk, []), key=lambda n: n.name),
