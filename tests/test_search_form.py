@@ -50,3 +50,12 @@ def test_option_labels_are_escaped(client, db):
     page = client.get(URL).content.decode()
     assert "<script>alert" not in page
     assert "&lt;script&gt;" in page
+
+
+def test_facet_links_keep_the_search_drop_the_page_and_replace_one_value(rf):
+    from trialfinder.trials.templatetags.trial_display import query_with_value
+
+    request = rf.get("/trials/?q=caf%C3%A9+%26&region=london&page=3&region=wales&age=40")
+    link = query_with_value({"request": request}, "region", "scotland")
+    assert link == "?q=caf%C3%A9+%26&region=scotland&age=40"
+    assert query_with_value({"request": request}, "phase", "PHASE2").endswith("&phase=PHASE2")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -58,8 +60,23 @@ def query_without(context, *names: str) -> str:
 
 @register.simple_tag(takes_context=True)
 def query_with_value(context, name: str, value) -> str:
-    """The current query string with one parameter set (for facet links)."""
-    params = context["request"].GET.copy()
-    params.pop("page", None)
-    params[name] = value
-    return f"?{params.urlencode()}"
+    """The current query string with one parameter set (for facet links). A results page
+    has dozens of these: the request's parameters are listed once, not copied each time."""
+    request = context["request"]
+    pairs = getattr(request, "_query_pairs", None)
+    if pairs is None:
+        pairs = [(key, v) for key, values in request.GET.lists() for v in values]
+        request._query_pairs = pairs
+    result, placed = [], False
+    for key, v in pairs:
+        if key == "page":
+            continue
+        if key == name:
+            if not placed:  # the new value takes the old one's place, as QueryDict does
+                result.append((name, str(value)))
+                placed = True
+            continue
+        result.append((key, v))
+    if not placed:
+        result.append((name, str(value)))
+    return f"?{urlencode(result)}"
