@@ -102,3 +102,13 @@ def test_the_page_cache_can_be_turned_off(client, trial, settings, django_assert
     with django_assert_max_num_queries(20) as captured:
         client.get(trial.get_absolute_url())
     assert len(captured) > 0
+
+
+def test_the_page_cache_is_on_in_production_and_off_while_developing(tmp_path):
+    from tests.test_security_settings import _production_env, _settings
+
+    assert _settings(["PAGE_CACHE_SECONDS"], **_production_env(tmp_path)) == {
+        "PAGE_CACHE_SECONDS": 600
+    }
+    # An edited template must show on the next reload.
+    assert _settings(["PAGE_CACHE_SECONDS"], DEBUG="true") == {"PAGE_CACHE_SECONDS": 0}

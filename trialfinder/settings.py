@@ -296,6 +296,7 @@ RATE_LIMIT_SEARCH_REQUESTS, RATE_LIMIT_SEARCH_SECONDS = _limit, _period
 PUBLIC_CACHE_SECONDS = envint("PUBLIC_CACHE_SECONDS", "300")
 # The server's own cache of anonymous pages (0 turns it off). Edits make pages fresh at
 # once whatever this is; it bounds how long an unchanged page is kept.
-PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", "600")
+# Off by default with DEBUG on: an edited template would not show until the page expired.
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", "0" if DEBUG else "600")
 # Unhashed static files; hashed ones are cached forever by WhiteNoise.
 WHITENOISE_MAX_AGE = envint("WHITENOISE_MAX_AGE", "0" if DEBUG else "3600")
