@@ -5,8 +5,16 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "trialfinder.settings")
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
+    try:
+        settings.INSTALLED_APPS  # noqa: B018 - loads the settings module now
+    except ImproperlyConfigured as exc:
+        # Django would carry on without settings and fail later with an unrelated
+        # "Models aren't loaded yet"; say what is wrong and how to fix it instead.
+        sys.exit(f"manage.py: {exc}")
     execute_from_command_line(sys.argv)
 
 

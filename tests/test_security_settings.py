@@ -46,6 +46,14 @@ def test_it_refuses_to_start_without_a_secret_key():
     assert "ImproperlyConfigured: SECRET_KEY must be set when DEBUG is off" in result.stderr
 
 
+def test_manage_py_says_what_is_missing_instead_of_an_unrelated_traceback():
+    result = _run(["manage.py", "makemigrations", "--check", "--dry-run"])
+    assert result.returncode == 1
+    assert "manage.py: SECRET_KEY must be set when DEBUG is off" in result.stderr
+    assert "set DEBUG=true" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_it_refuses_to_start_without_allowed_hosts():
     result = _run(["-c", "import trialfinder.settings"], SECRET_KEY=PRODUCTION_KEY)
     assert result.returncode != 0
