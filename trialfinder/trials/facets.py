@@ -23,6 +23,7 @@ import hashlib
 from dataclasses import dataclass
 
 from django.db import connections
+from django.db.models import BooleanField, ExpressionWrapper, Q, Value
 from django.utils.translation import gettext_lazy as _
 
 from trialfinder.core.caching import get_or_compute
@@ -33,10 +34,22 @@ from trialfinder.trials.models import (
     OPEN_STATUSES,
     OPENING_SOON_STATUSES,
     Phase,
+    status_group_q,
 )
 from trialfinder.trials.trees import Tree
 
 CACHE_SECONDS = 300
+BASE_COLUMNS = (
+    "status",
+    "has_results",
+    "phase",
+    "facet_conditions",
+    "facet_regions",
+    "in_status",
+    "in_phase",
+    "in_cancer",
+    "in_region",
+)
 
 
 @dataclass
@@ -89,17 +102,6 @@ class _Sql:
     def __init__(self, vendor: str) -> None:
         self.postgres = vendor == "postgresql"
 
-    def overlaps(self, column: str, ids: set[int]) -> tuple[str, list]:
-        if not ids:
-            return "", []
-        if self.postgres:
-            return f"b.{column} && %s::integer[]", [sorted(ids)]
-        marks = ", ".join(["%s"] * len(ids))
-        return (
-            f"EXISTS (SELECT 1 FROM json_each(b.{column}) AS o WHERE o.value IN ({marks}))",
-            sorted(ids),
-        )
-
     def materialized(self, has_words: bool) -> str:
         """Words make the base set costly to find (the text index, then the wide trial
         rows): find it once. Without words each count reads the narrow covering index
@@ -121,23 +123,9 @@ def _has_words(filterset: TrialFilter) -> bool:
     return bool(q) and bool(search.parse(q).clauses)
 
 
-def _status_condition(group: str) -> tuple[str, list]:
-    statuses = {
-        "recruiting": OPEN_STATUSES,
-        "opening_soon": OPENING_SOON_STATUSES,
-        "closed": CLOSED_STATUSES,
-    }.get(group)
-    if statuses:
-        return f"b.status IN ({', '.join(['%s'] * len(statuses))})", [str(s) for s in statuses]
-    if group == "results":
-        return "b.has_results = %s", [True]
-    return "", []
-
-
-def _where(*conditions: tuple[str, list]) -> tuple[str, list]:
-    parts = [sql for sql, _params in conditions if sql]
-    params = [p for sql, params in conditions if sql for p in params]
-    return (" WHERE " + " AND ".join(parts) if parts else ""), params
+def _flag(condition: Q):
+    """A facet filter as a true/false column of the base set (true when not chosen)."""
+    return ExpressionWrapper(condition, output_field=BooleanField()) if condition else Value(True)
 
 
 def compute(filterset: TrialFilter) -> Facets:
@@ -163,52 +151,49 @@ def _compute(filterset: TrialFilter) -> Facets:
     cancer_buckets, chosen_cancer = _buckets(filterset.conditions, filterset.cleaned("cancer_type"))
     region_buckets, chosen_region = _buckets(filterset.regions, filterset.cleaned("region"))
 
+    # The four facet filters become columns of the base set, written by the same
+    # QuerySet conditions the search itself uses; each count keeps the other three.
+    cancer_ids = filterset.conditions.with_descendants(chosen_cancer.slug) if chosen_cancer else ()
+    region_ids = filterset.regions.with_descendants(chosen_region.slug) if chosen_region else ()
     base = (
         filterset.queryset_without("status", "phase", "cancer_type", "region")
         .order_by()
-        .values_list("status", "has_results", "phase", "facet_conditions", "facet_regions")
+        .annotate(
+            in_status=_flag(status_group_q(status_group)),
+            in_phase=_flag(Q(phase=phase) if phase else Q()),
+            in_cancer=_flag(Q(facet_conditions__overlaps=list(cancer_ids)) if cancer_ids else Q()),
+            in_region=_flag(Q(facet_regions__overlaps=list(region_ids)) if region_ids else Q()),
+        )
+        .values_list(*BASE_COLUMNS)
     )
     base_sql, params = base.query.sql_with_params()
     sql = _Sql(connections[base.db].vendor)
-    in_cancer = sql.overlaps(
-        "facet_conditions",
-        filterset.conditions.with_descendants(chosen_cancer.slug) if chosen_cancer else set(),
-    )
-    in_region = sql.overlaps(
-        "facet_regions",
-        filterset.regions.with_descendants(chosen_region.slug) if chosen_region else set(),
-    )
-    in_status = _status_condition(status_group)
-    in_phase = ("b.phase = %s", [phase]) if phase else ("", [])
-
-    branches, all_params = [], list(params)
-    where, where_params = _where(in_cancer, in_region)
-    branches.append(
+    branches = [
         "SELECT 0, b.status, b.has_results, b.phase, CAST(NULL AS integer), COUNT(*) "
-        f"FROM b{where} GROUP BY b.status, b.has_results, b.phase"
-    )
-    all_params += where_params
+        "FROM b WHERE b.in_cancer AND b.in_region GROUP BY b.status, b.has_results, b.phase"
+    ]
+    params = list(params)
     for kind, column, buckets, others in (
-        (1, "facet_conditions", cancer_buckets, (in_status, in_phase, in_region)),
-        (2, "facet_regions", region_buckets, (in_status, in_phase, in_cancer)),
+        (1, "facet_conditions", cancer_buckets, "b.in_status AND b.in_phase AND b.in_region"),
+        (2, "facet_regions", region_buckets, "b.in_status AND b.in_phase AND b.in_cancer"),
     ):
         if not buckets:
             continue
         unnest, key = sql.keys(column)
         wanted = ", ".join(["%s"] * len(buckets))
-        where, where_params = _where(*others, (f"{key} IN ({wanted})", [n.pk for n in buckets]))
         branches.append(
-            f"SELECT {kind}, NULL, NULL, NULL, {key}, COUNT(*) FROM b, {unnest}{where} GROUP BY {key}"
+            f"SELECT {kind}, NULL, NULL, NULL, {key}, COUNT(*) FROM b, {unnest} "
+            f"WHERE {others} AND {key} IN ({wanted}) GROUP BY {key}"
         )
-        all_params += where_params
+        params += [node.pk for node in buckets]
     # The base SQL is the ORM's own (every value a parameter), and so is every value here.
     query = (
-        "WITH b (status, has_results, phase, facet_conditions, facet_regions) AS "  # noqa: S608
+        f"WITH b ({', '.join(BASE_COLUMNS)}) AS "  # noqa: S608
         f"{sql.materialized(_has_words(filterset))}({base_sql}) " + " UNION ALL ".join(branches)
     )
     rows, bucket_counts = [], {1: {}, 2: {}}
     with connections[base.db].cursor() as cursor:
-        cursor.execute(query, all_params)
+        cursor.execute(query, params)
         for kind, status, has_results, row_phase, key, n in cursor.fetchall():
             if kind == 0:
                 rows.append((status, bool(has_results), row_phase, n))

@@ -340,6 +340,17 @@ class Overlaps(models.Lookup):
         )
 
 
+def status_group_q(group: str) -> Q:
+    """The patient-facing status groups used in search, as a condition."""
+    return {
+        "recruiting": Q(status__in=OPEN_STATUSES),
+        "opening_soon": Q(status__in=OPENING_SOON_STATUSES),
+        "closed": Q(status__in=CLOSED_STATUSES),
+        "results": Q(has_results=True),
+        "any": Q(),
+    }[group]
+
+
 class TrialQuerySet(models.QuerySet):
     def published(self) -> TrialQuerySet:
         return self.filter(publication=Publication.PUBLISHED)
@@ -358,13 +369,7 @@ class TrialQuerySet(models.QuerySet):
 
     def for_status_group(self, group: str) -> TrialQuerySet:
         """Filter by the patient-facing status groups used in search."""
-        return {
-            "recruiting": self.recruiting,
-            "opening_soon": self.opening_soon,
-            "closed": self.closed,
-            "results": self.with_results,
-            "any": self.all,
-        }[group]()
+        return self.filter(status_group_q(group))
 
     def for_age(self, years: int) -> TrialQuerySet:
         """Trials whose age range overlaps a person aged `years` (from their birthday
