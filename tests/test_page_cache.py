@@ -112,3 +112,15 @@ def test_the_page_cache_is_on_in_production_and_off_while_developing(tmp_path):
     }
     # An edited template must show on the next reload.
     assert _settings(["PAGE_CACHE_SECONDS"], DEBUG="true") == {"PAGE_CACHE_SECONDS": 0}
+
+
+def test_a_batched_write_refreshes_pages_once_the_batch_ends(client, trial):
+    from trialfinder.trials import indexing
+
+    client.get(trial.get_absolute_url())
+    with indexing.deferred():
+        organisation = Organisation.objects.create(name="Batch Sponsor Trust")
+        TrialOrganisation.objects.create(
+            trial=trial, organisation=organisation, role=TrialOrganisation.Role.SPONSOR
+        )
+    assert "Batch Sponsor Trust" in client.get(trial.get_absolute_url()).content.decode()

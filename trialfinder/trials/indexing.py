@@ -26,10 +26,10 @@ from django.db import connection, transaction
 
 from trialfinder.core.caching import bump_content_version
 from trialfinder.text import lines
+from trialfinder.trials import trees
 from trialfinder.trials.models import (
     Condition,
     Intervention,
-    Region,
     Site,
     SpellingTerm,
     Synonym,
@@ -108,19 +108,6 @@ def _ancestor_names() -> dict[int, list[str]]:
     return result
 
 
-def _with_ancestors(model) -> dict[int, set[int]]:
-    """Each node of a tree (cancer types, areas) with every node above it."""
-    parents = dict(model.objects.values_list("pk", "parent_id"))
-    result = {}
-    for pk in parents:
-        found, node = set(), pk
-        while node is not None and node not in found and len(found) < 20:
-            found.add(node)
-            node = parents.get(node)
-        result[pk] = found
-    return result
-
-
 @dataclass
 class _Row:
     pk: int
@@ -136,8 +123,9 @@ def reindex(trial_ids: Iterable[int]) -> int:
     if not ids:
         return 0
     ancestors = _ancestor_names()
-    condition_keys = _with_ancestors(Condition)
-    region_keys = _with_ancestors(Region)
+    conditions, regions = trees.ConditionTree.load(), trees.RegionTree.load()
+    condition_keys = {pk: conditions.with_ancestors(pk) for pk in conditions.by_pk}
+    region_keys = {pk: regions.with_ancestors(pk) for pk in regions.by_pk}
     written = 0
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
@@ -205,6 +193,11 @@ def _write_postgres(rows: list[_Row]) -> None:
         cursor.execute(sql, params)
 
 
+def batching() -> bool:
+    """Inside `deferred()`: the reindex at its end moves the generation on once."""
+    return _pending.get() is not None
+
+
 def request_reindex(trial_ids: Iterable[int]) -> None:
     """Reindex now, or at the end of the enclosing `deferred()` block."""
     pending = _pending.get()
@@ -236,7 +229,9 @@ def deferred() -> Iterator[None]:
     finally:
         _pending.reset(token)
         add_spelling_words(pending["texts"])
-        reindex(pending["trials"])
+        if not reindex(pending["trials"]):
+            # Rows other than trials (organisations, say) may have changed meanwhile.
+            bump_generation()
 
 
 def unindexed() -> TrialQuerySet:

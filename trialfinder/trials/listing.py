@@ -85,14 +85,11 @@ class Linked:
 
     pk: int
     name: str
-    slug: str = ""
     synonyms: str = ""
     other_names: str = ""
 
 
-def with_card_data(
-    qs: TrialQuerySet, with_interventions: bool = False, card_only: bool = False
-) -> TrialQuerySet:
+def with_card_data(qs: TrialQuerySet, card_only: bool = False) -> TrialQuerySet:
     """Everything a result card shows, in a fixed number of queries per page (the sites
     come from `annotate_cards`). `card_only`: just the card's own columns, and the
     cancer types and treatments come from `attach_links` instead of prefetching."""
@@ -100,12 +97,9 @@ def with_card_data(
         qs = qs.order_by("-updated", "pk")
     if card_only:
         return qs.only(*CARD_FIELDS)
-    qs = qs.defer(*CARD_DEFERRED).prefetch_related(
+    return qs.defer(*CARD_DEFERRED).prefetch_related(
         Prefetch("conditions", queryset=Condition.objects.only("name", "slug", "synonyms")),
     )
-    if with_interventions:
-        qs = qs.prefetch_related("interventions")
-    return qs
 
 
 def attach_links(trials, with_interventions: bool = False) -> None:
@@ -115,14 +109,12 @@ def attach_links(trials, with_interventions: bool = False) -> None:
     trials = list(trials)
     ids = [trial.pk for trial in trials]
     conditions: dict[int, list[Linked]] = {}
-    for trial_id, pk, name, slug, synonyms in (
+    for trial_id, pk, name, synonyms in (
         Trial.conditions.through.objects.filter(trial_id__in=ids)
         .order_by("condition__name")
-        .values_list(
-            "trial_id", "condition_id", "condition__name", "condition__slug", "condition__synonyms"
-        )
+        .values_list("trial_id", "condition_id", "condition__name", "condition__synonyms")
     ):
-        conditions.setdefault(trial_id, []).append(Linked(pk, name, slug, synonyms=synonyms))
+        conditions.setdefault(trial_id, []).append(Linked(pk, name, synonyms=synonyms))
     interventions: dict[int, list[Linked]] = {}
     if with_interventions and ids:
         for trial_id, pk, name, other_names in (

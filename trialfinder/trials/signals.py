@@ -23,7 +23,7 @@ SYNONYMS_CACHE_KEY = "search:synonyms"
 def content_changed(sender, raw: bool = False, **kwargs) -> None:
     """Sites, organisations, identifiers and the rest show on public pages and in facet
     counts; whatever changed, cached pages and counts must not outlive it."""
-    if sender._meta.app_label == "trials" and not raw:
+    if sender._meta.app_label == "trials" and not raw and not indexing.batching():
         indexing.bump_generation()
 
 
@@ -100,25 +100,13 @@ def tree_changed(sender, instance, raw: bool = False, **kwargs) -> None:
         return
     # A moved cancer type or area changes the facet keys (which include every node
     # above) of each trial linked to it or to anything below it.
-    below = _subtree(sender, instance.pk)
+    tree = trees.ConditionTree.load() if sender is Condition else trees.RegionTree.load()
+    below = tree.with_descendants(instance.slug)
     if sender is Condition:
         trials = Trial.conditions.through.objects.filter(condition_id__in=below)
     else:
         trials = Site.objects.filter(region_id__in=below)
     indexing.request_reindex(trials.values_list("trial_id", flat=True).distinct())
-
-
-def _subtree(model, pk: int) -> set[int]:
-    children: dict = {}
-    for node, parent in model.objects.values_list("pk", "parent_id"):
-        children.setdefault(parent, []).append(node)
-    found, stack = set(), [pk]
-    while stack:
-        node = stack.pop()
-        if node not in found:
-            found.add(node)
-            stack.extend(children.get(node, ()))
-    return found
 
 
 def rebuild_after_migrate(sender, using: str = "default", **kwargs) -> None:

@@ -17,10 +17,12 @@ from trialfinder.trials.models import Condition, Region
 class Tree:
     nodes: list
     by_slug: dict = field(init=False)
+    by_pk: dict = field(init=False)
     children: dict = field(init=False)
 
     def __post_init__(self) -> None:
         self.by_slug = {node.slug: node for node in self.nodes}
+        self.by_pk = {node.pk: node for node in self.nodes}
         self.children = {}
         for node in self.nodes:
             self.children.setdefault(node.parent_id, []).append(node)
@@ -37,11 +39,19 @@ class Tree:
                 stack.extend(self.children.get(node.pk, ()))
         return found
 
+    def with_ancestors(self, pk: int) -> set[int]:
+        """The node and every node above it."""
+        found, node = set(), self.by_pk.get(pk)
+        while node is not None and node.pk not in found:
+            found.add(node.pk)
+            node = self.by_pk.get(node.parent_id)
+        return found
+
     def parent_of(self, slug: str):
         node = self.by_slug.get(slug)
         if node is None or node.parent_id is None:
             return None
-        return next((n for n in self.nodes if n.pk == node.parent_id), None)
+        return self.by_pk.get(node.parent_id)
 
     def walk(self, parent_id=None, depth: int = 0):
         """Depth-first (node, depth) pairs, children in name order."""
