@@ -118,7 +118,6 @@ def main() -> int:
 
     latencies: list[float] = []
     statuses: Counter = Counter()
-    paths: set[str] = set()
     by_kind: dict[str, list[float]] = {}
     trace: list[tuple[float, float, str]] = []
     lock = threading.Lock()
@@ -127,7 +126,7 @@ def main() -> int:
 
     def client(n: int) -> None:
         rng = random.Random(args.seed * 1000 + n)
-        local_lat, local_status, local_paths = [], Counter(), set()
+        local_lat, local_status = [], Counter()
         local_kinds: dict[str, list[float]] = {}
         local_trace: list[tuple[float, float, str]] = []
         if args.think:
@@ -136,7 +135,6 @@ def main() -> int:
             time.sleep(rng.uniform(0, args.think))
         while time.monotonic() < deadline:
             kind, path = pick(rng, trials, terms)
-            local_paths.add(path)
             start = time.monotonic()
             try:
                 with opener.open(base + path, timeout=30) as response:
@@ -157,7 +155,6 @@ def main() -> int:
         with lock:
             latencies.extend(local_lat)
             statuses.update(local_status)
-            paths.update(local_paths)
             trace.extend(local_trace)
             for kind, values in local_kinds.items():
                 by_kind.setdefault(kind, []).extend(values)
@@ -176,7 +173,8 @@ def main() -> int:
         f"rps={total / elapsed:.1f}"
     )
     print(f"errors={errors} (5xx and connection failures) rate_limited_429={statuses.get(429, 0)}")
-    print(f"distinct pages={len(paths)} ({len(paths) / max(total, 1):.0%} of requests)")
+    distinct = len({path for _at, _latency, path in trace})
+    print(f"distinct pages={distinct} ({distinct / max(total, 1):.0%} of requests)")
     print(f"p50={q[49] * 1000:.0f}ms p95={q[94] * 1000:.0f}ms p99={q[98] * 1000:.0f}ms")
     print("statuses:", dict(sorted(statuses.items(), key=str)))
     for kind, values in sorted(by_kind.items()):
