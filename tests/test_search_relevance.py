@@ -1,5 +1,8 @@
 """The search entry point: synonyms, spellings, stemming, typos, IDs, facets, suggestions."""
 
+import importlib
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -7,7 +10,14 @@ from tests.factories import condition, make_site, make_trial
 from trialfinder.trials import search
 from trialfinder.trials.facets import compute
 from trialfinder.trials.filters import TrialFilter
-from trialfinder.trials.models import Intervention, Status, Synonym, Trial, TrialIdentifier
+from trialfinder.trials.models import (
+    OPEN_STATUSES,
+    Intervention,
+    Status,
+    Synonym,
+    Trial,
+    TrialIdentifier,
+)
 
 URL = reverse("trials:trial_list")
 
@@ -274,16 +284,40 @@ def test_cached_facet_counts_never_outlive_an_edit(client, db):
     assert response.context["page"].paginator.count == 1
 
 
+def test_relevance_ranks_every_match_when_not_too_many(client, db, monkeypatch):
+    monkeypatch.setattr(search, "RANK_ALL_LIMIT", 5)
+    monkeypatch.setattr(search, "RANKED_LIMIT", 3)
+    for n in range(5):
+        make_trial(title=f"Melanoma {n}")
+    response = client.get(URL, {"q": "melanoma"})
+    assert response.context["page"].paginator.count == 5
+    assert b"Many trials match these words" not in response.content
+
+
 def test_relevance_ranks_only_the_newest_matches_and_says_so(client, db, monkeypatch):
+    monkeypatch.setattr(search, "RANK_ALL_LIMIT", 4)
     monkeypatch.setattr(search, "RANKED_LIMIT", 3)
     for n in range(5):
         make_trial(title=f"Melanoma {n}")
     response = client.get(URL, {"q": "melanoma"})
     assert response.context["page"].paginator.count == 3
     assert b"Many trials match these words" in response.content
+    # The heading still says how many trials match in all.
+    assert b"5 trials found" in response.content
     by_date = client.get(URL, {"q": "melanoma", "sort": "updated"})
     assert by_date.context["page"].paginator.count == 5
     assert b"Many trials match these words" not in by_date.content
+
+
+def test_a_generic_word_alone_is_not_ranked_or_capped(client, db, monkeypatch):
+    # "cancer" alone means every trial: there is nothing to rank by.
+    monkeypatch.setattr(search, "RANK_ALL_LIMIT", 2)
+    monkeypatch.setattr(search, "RANKED_LIMIT", 1)
+    for n in range(3):
+        make_trial(title=f"Cancer trial {n}")
+    response = client.get(URL, {"q": "cancer"})
+    assert response.context["page"].paginator.count == 3
+    assert b"Many trials match these words" not in response.content
 
 
 def test_all_facet_counts_come_from_one_query(corpus, django_assert_num_queries):
@@ -296,3 +330,24 @@ def test_all_facet_counts_come_from_one_query(corpus, django_assert_num_queries)
     search.synonym_map()
     with django_assert_num_queries(1):
         compute(filterset)
+
+
+def test_the_open_trials_text_index_is_for_exactly_the_open_statuses():
+    migration = importlib.import_module(
+        "trialfinder.trials.migrations.0010_open_trials_search_index"
+    )
+    listed = re.search(r"status IN \(([^)]*)\)", migration.FORWARDS).group(1)
+    assert {s.strip(" '") for s in listed.split(",")} == {str(s) for s in OPEN_STATUSES}
+
+
+@pytest.mark.postgres
+def test_postgres_has_the_open_trials_text_index(db):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'trials_trial_open_search_gin'"
+        )
+        (definition,) = cursor.fetchone()
+    assert "USING gin (search_vector)" in definition
+    assert all(status in definition for status in OPEN_STATUSES)

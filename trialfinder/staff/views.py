@@ -103,7 +103,7 @@ def lookup(request: HttpRequest) -> HttpResponse:
     page, _corrected = listing.results_page(
         request,
         _with_row_data(filterset.qs),
-        count=min(matches, search.RANKED_LIMIT) if ranked else matches,
+        count=search.ranked_count(q, matches) if ranked else matches,
         per_page=PAGE_SIZE,
     )
     listing.annotate_cards(page.object_list, region_ids)
@@ -111,6 +111,7 @@ def lookup(request: HttpRequest) -> HttpResponse:
         "filterset": filterset,
         "form": filterset.form,
         "page": page,
+        "found": matches,
         "exact": exact,
         "chosen_region": filterset.chosen_region,
     }

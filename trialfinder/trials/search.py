@@ -53,8 +53,10 @@ from trialfinder.trials.signals import SYNONYMS_CACHE_KEY
 
 MAX_QUERY_LENGTH = 200
 MAX_CLAUSES = 8
-# Ranking reads every match's vector; a broad word matches most trials. Rank only the
-# most recently updated matches, and the results page says so when it cuts.
+# Ranking reads every match's vector. Up to RANK_ALL_LIMIT matches that is cheaper than
+# anything else (one pass over the text index); a broad word matches most trials, so
+# then only the RANKED_LIMIT most recently updated are ranked, and the page says so.
+RANK_ALL_LIMIT = 8000
 RANKED_LIMIT = 2000
 _TOKEN = re.compile(r'"([^"]*)"|(-?)([\w\'-]+)', re.UNICODE)
 _STOPWORDS = frozenset(
@@ -305,20 +307,15 @@ def order_by_relevance(
     """Most relevant first. PostgreSQL ranks with the weighted vector; SQLite puts title
     matches first.
 
-    `matches` (how many trials match, when the caller knows) picks how PostgreSQL finds
-    the newest RANKED_LIMIT matches: walking the `updated` index pays when most trials
-    match, but rechecks every vector it passes, which is slow when few do; then an
-    ordering the index cannot serve makes it fetch the matches through the GIN index.
+    `matches` is how many trials match, when the caller knows. Up to RANK_ALL_LIMIT,
+    every match is ranked in one pass over the text index; above it (or when not known)
+    only the newest RANKED_LIMIT are, which needs a subquery and a join back.
     """
     parsed = parse(q)
     if not parsed.positive:
         return queryset.order_by("-updated", "pk")
-    newest_first: list = ["-updated", "pk"]
-    if matches is not None and matches < 10 * RANKED_LIMIT:
-        opaque = ExpressionWrapper(F("updated") + timedelta(0), output_field=DateTimeField())
-        newest_first = [opaque.desc(), "pk"]
-    newest = queryset.order_by(*newest_first).values("pk")[:RANKED_LIMIT]
-    queryset = queryset.filter(pk__in=newest)
+    if matches is None or matches > RANK_ALL_LIMIT:
+        queryset = _newest_matches(queryset, matches)
     if _is_postgres():
         return queryset.annotate(rank=SearchRank(F("search_vector"), tsquery(parsed))).order_by(
             "-rank", "-updated", "pk"
@@ -328,6 +325,28 @@ def order_by_relevance(
     return queryset.annotate(
         title_hit=Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField())
     ).order_by("-title_hit", "-updated", "pk")
+
+
+def ranked_count(q: str, matches: int) -> int:
+    """How many of the `matches` a relevance ordering for `q` shows."""
+    if matches > RANK_ALL_LIMIT and parse(q).positive:
+        return RANKED_LIMIT
+    return matches
+
+
+def _newest_matches(queryset: TrialQuerySet, matches: int | None) -> TrialQuerySet:
+    """Only the RANKED_LIMIT most recently updated of `queryset`.
+
+    `matches` picks how PostgreSQL finds them: walking the `updated` index pays when most
+    trials match, but rechecks every vector it passes, which is slow when few do; then an
+    ordering the index cannot serve makes it fetch the matches through the GIN index.
+    """
+    newest_first: list = ["-updated", "pk"]
+    if matches is not None and matches < 10 * RANKED_LIMIT:
+        opaque = ExpressionWrapper(F("updated") + timedelta(0), output_field=DateTimeField())
+        newest_first = [opaque.desc(), "pk"]
+    newest = queryset.order_by(*newest_first).values("pk")[:RANKED_LIMIT]
+    return queryset.filter(pk__in=newest)
 
 
 def spelling_fix(word: str) -> str | None:
@@ -374,6 +393,7 @@ __all__ = [
     "exact_identifier_match",
     "order_by_relevance",
     "parse",
+    "ranked_count",
     "search",
     "suggest",
 ]

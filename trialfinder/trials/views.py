@@ -137,9 +137,9 @@ def trial_list(request: HttpRequest) -> HttpResponse:
     parsed = search.parse(q) if q else None
     rows = listing.with_card_data(filterset.qs, card_only=True)
     ranked = bool(q) and filterset.cleaned("sort") == "relevance"
-    # Relevance ranks at most RANKED_LIMIT matches (see search.order_by_relevance).
-    count = min(facets.total, search.RANKED_LIMIT) if ranked else facets.total
-    page, page_corrected = listing.results_page(request, rows, count)
+    # Relevance may rank only the newest matches (see search.order_by_relevance).
+    shown = search.ranked_count(q, facets.total) if ranked else facets.total
+    page, page_corrected = listing.results_page(request, rows, shown)
     cancer_type_ids = (
         filterset.conditions.with_descendants(filterset.cleaned("cancer_type"))
         if filterset.cleaned("cancer_type")
@@ -162,7 +162,8 @@ def trial_list(request: HttpRequest) -> HttpResponse:
         "page_corrected": page_corrected,
         "facets": facets,
         "search_generation": indexing.generation(),
-        "ranked_capped": ranked and facets.total > search.RANKED_LIMIT,
+        "found": facets.total,
+        "ranked_capped": shown < facets.total,
         "ranked_limit": search.RANKED_LIMIT,
         "chosen_region": region,
         "query_too_long": len(request.GET.get("q", "")) > search.MAX_QUERY_LENGTH,
