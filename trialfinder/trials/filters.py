@@ -118,8 +118,24 @@ class TrialFilter(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         # Set once here: callable choices would query again on validation and on render.
         # (django-filter adds each empty_label itself.)
-        self.form.fields["cancer_type"].choices = self.conditions.choices()
-        self.form.fields["region"].choices = self.regions.choices()
+        fields = self.form.fields
+        fields["cancer_type"].choices = self.conditions.form_choices()
+        fields["region"].choices = self.regions.form_choices()
+        # The selects render their options once per process for each selected value;
+        # the trees' versions change whenever an editor changes a tree.
+        for name, field in fields.items():
+            field.widget.choices_key = (name, 0)
+        fields["cancer_type"].widget.choices_key = ("cancer_type", self.conditions.version)
+        fields["region"].widget.choices_key = ("region", self.regions.version)
+
+    def get_form_class(self):
+        # The fields never change, so the form class (and every field in it, which
+        # django-filter builds anew for each search) is built once per process. Each
+        # form still gets its own copies of the fields, as Django forms always do.
+        cls = type(self)
+        if "_form_class" not in cls.__dict__:
+            cls._form_class = super().get_form_class()
+        return cls._form_class
 
     @cached_property
     def conditions(self) -> ConditionTree:

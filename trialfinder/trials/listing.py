@@ -5,13 +5,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import Count, Prefetch
 from django.http import HttpRequest
+from django.template.loader import get_template
+from django.utils.translation import get_language
 
 from trialfinder.trials.models import Condition, Site, Trial, TrialQuerySet
 
 PAGE_SIZE = 20
+# A card's facts change only with the trial, and the generation in their key moves on
+# with every change, so this only bounds how long unused ones take up room.
+FACTS_CACHE_SECONDS = 3600
 # Deep pages cost the database and help nobody reading results; refine the search instead.
 MAX_PAGE = 500
 # Long texts a result card never shows: not worth reading from the database.
@@ -45,6 +51,10 @@ CARD_FIELDS = [
     "updated",
     "end_date",
 ]
+
+
+# What cards and the nurse screens show of a site in the visitor's area.
+AREA_SITE_FIELDS = ["trial_id", "facility", "city", "status", "contact_phone"]
 
 
 class KnownCountPaginator(Paginator):
@@ -138,32 +148,41 @@ def annotate_cards(trials, region_ids: set[int]) -> None:
     before it could apply the page's LIMIT.)"""
     trials = list(trials)
     ids = [trial.pk for trial in trials]
-    counts: dict[int, int] = {}
+    if not ids:
+        return
+    counts = dict(
+        Site.objects.filter(trial_id__in=ids)
+        .order_by()
+        .values("trial_id")
+        .annotate(n=Count("pk"))
+        .values_list("trial_id", "n")
+    )
     in_region: dict[int, list[Site]] = {}
-    if region_ids and ids:
-        # Results in an area all have sites there: their totals come with those sites.
-        total = (
-            Site.objects.filter(trial_id=OuterRef("trial_id"))
-            .order_by()
-            .values("trial_id")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        for site in (
-            Site.objects.filter(trial_id__in=ids, region_id__in=region_ids)
-            .select_related("region")
-            .annotate(trial_sites=Subquery(total))
+    if region_ids:
+        for site in Site.objects.filter(trial_id__in=ids, region_id__in=region_ids).only(
+            *AREA_SITE_FIELDS
         ):
             in_region.setdefault(site.trial_id, []).append(site)
-            counts[site.trial_id] = site.trial_sites
-    if missing := [pk for pk in ids if pk not in counts]:
-        counts.update(
-            Site.objects.filter(trial_id__in=missing)
-            .order_by()
-            .values("trial_id")
-            .annotate(n=Count("pk"))
-            .values_list("trial_id", "n")
-        )
     for trial in trials:
         trial.site_count = counts.get(trial.pk, 0)
         trial.sites_in_region = in_region.get(trial.pk, [])
+
+
+def attach_facts(trials, generation: int, region=None) -> None:
+    """Each card's own facts as HTML (`facts_html`): title, status, phase, cancer types,
+    age, number of hospitals and those in the visitor's area. They are the same for
+    every search, so they come from the shared cache, all in one read; only the missing
+    ones are rendered (from `annotate_cards` and `attach_links` data) and stored."""
+    trials = list(trials)
+    area = region.slug if region else ""
+    keys = {trial.pk: f"card:{generation}:{get_language()}:{area}:{trial.pk}" for trial in trials}
+    found = cache.get_many(list(keys.values()))
+    rendered = {}
+    for trial in trials:
+        key = keys[trial.pk]
+        if key not in found:
+            context = {"trial": trial, "chosen_region": region}
+            found[key] = rendered[key] = get_template("trials/_card_facts.html").render(context)
+        trial.facts_html = found[key]
+    if rendered:
+        cache.set_many(rendered, FACTS_CACHE_SECONDS)

@@ -44,21 +44,24 @@ OPENING_SOON_STATUSES = (Status.NOT_YET_RECRUITING,)
 CLOSED_STATUSES = tuple(s for s in Status if s not in OPEN_STATUSES + OPENING_SOON_STATUSES)
 
 
+_PATIENT_STATUS = {
+    Status.RECRUITING: (_("Open"), "open"),
+    Status.ENROLLING_BY_INVITATION: (_("Open by invitation only"), "open"),
+    Status.NOT_YET_RECRUITING: (_("Opening soon"), "soon"),
+    Status.ACTIVE_NOT_RECRUITING: (_("Closed to new patients"), "closed"),
+    Status.COMPLETED: (_("Closed"), "closed"),
+    Status.SUSPENDED: (_("Paused"), "closed"),
+    Status.TERMINATED: (_("Stopped early"), "closed"),
+    Status.WITHDRAWN: (_("Withdrawn"), "closed"),
+}
+
+
 def patient_status(status: str, has_results: bool = False) -> tuple[str, str]:
     """The status label and its style class. Results outrank "closed": that is what a
     patient looking at a finished trial wants to know."""
     if has_results and status not in OPEN_STATUSES + OPENING_SOON_STATUSES:
         return _("Results"), "results"
-    return {
-        Status.RECRUITING: (_("Open"), "open"),
-        Status.ENROLLING_BY_INVITATION: (_("Open by invitation only"), "open"),
-        Status.NOT_YET_RECRUITING: (_("Opening soon"), "soon"),
-        Status.ACTIVE_NOT_RECRUITING: (_("Closed to new patients"), "closed"),
-        Status.COMPLETED: (_("Closed"), "closed"),
-        Status.SUSPENDED: (_("Paused"), "closed"),
-        Status.TERMINATED: (_("Stopped early"), "closed"),
-        Status.WITHDRAWN: (_("Withdrawn"), "closed"),
-    }.get(status, (_("Status not known"), "closed"))
+    return _PATIENT_STATUS.get(status, (_("Status not known"), "closed"))
 
 
 class Phase(models.TextChoices):
@@ -70,6 +73,9 @@ class Phase(models.TextChoices):
     PHASE3 = "PHASE3", _("Phase 3")
     PHASE4 = "PHASE4", _("Phase 4")
     NA = "NA", _("Not applicable")
+
+
+_PHASE_LABELS = dict(Phase.choices)
 
 
 class TrialType(models.TextChoices):
@@ -674,6 +680,12 @@ class Trial(models.Model):
     def patient_status(self) -> tuple[str, str]:
         """(label, style) in the words a patient would use, as on Cancer Research UK."""
         return patient_status(self.status, self.has_results)
+
+    @property
+    def phase_label(self) -> str:
+        """The phase in words. (get_phase_display hashes every phase's label, and so
+        translates each of them, on every call: twenty result cards notice.)"""
+        return _PHASE_LABELS.get(self.phase, self.phase)
 
     @property
     def has_plain_language(self) -> bool:

@@ -202,23 +202,26 @@ def parse(q: str) -> ParsedQuery:
     return parsed
 
 
-def identifier_matches(q: str) -> TrialQuerySet | None:
-    """Trials carrying `q` as one of their IDs, or None when `q` cannot be an ID."""
+def _identifier_key(q: str) -> str | None:
+    """`q` as an ID is stored for lookup, or None when `q` cannot be an ID."""
     key = normalise_identifier(q)
     # An ID has a digit and is at most a few words ("EORTC 62027", "Oracle - 732").
     if not key or not any(ch.isdigit() for ch in key) or len(q.split()) > 4:
         return None
-    return Trial.objects.filter(
-        Exists(TrialIdentifier.objects.filter(trial_id=OuterRef("pk"), normalised=key))
-    )
+    return key
+
+
+def _has_identifier(key: str) -> Exists:
+    return Exists(TrialIdentifier.objects.filter(trial_id=OuterRef("pk"), normalised=key))
 
 
 def exact_identifier_match(q: str, queryset: TrialQuerySet) -> Trial | None:
-    """The one trial whose ID is exactly `q`, so the page can go straight to it."""
-    by_id = identifier_matches(clean_query(q))
-    if by_id is None:
+    """The one trial whose ID is exactly `q`, so the page can go straight to it. (Only
+    its slug is loaded: this runs before every search with a possible ID in it.)"""
+    key = _identifier_key(clean_query(q))
+    if key is None:
         return None
-    hits = list(queryset.filter(pk__in=by_id.values("pk"))[:2])
+    hits = list(queryset.filter(_has_identifier(key)).only("slug")[:2])
     return hits[0] if len(hits) == 1 else None
 
 
@@ -285,9 +288,9 @@ def search(queryset: TrialQuerySet, q: str) -> TrialQuerySet:
     q = clean_query(q)
     if not q:
         return queryset
-    by_id = identifier_matches(q)
-    if by_id is not None:
-        id_hits = queryset.filter(pk__in=by_id.values("pk"))
+    key = _identifier_key(q)
+    if key is not None:
+        id_hits = queryset.filter(_has_identifier(key))
         if id_hits.exists():
             return id_hits
     parsed = parse(q)

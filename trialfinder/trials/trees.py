@@ -4,21 +4,28 @@ in Python."""
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from trialfinder.trials.models import Condition, Region
 
+_versions = itertools.count(1)
 
-@dataclass
+
+@dataclass(eq=False)
 class Tree:
     nodes: list
     by_slug: dict = field(init=False)
     by_pk: dict = field(init=False)
     children: dict = field(init=False)
+    # Different for every tree built in this process: what a form's rendered options
+    # are keyed by (see widgets.FastSelect).
+    version: int = field(init=False)
 
     def __post_init__(self) -> None:
         self.by_slug = {node.slug: node for node in self.nodes}
@@ -26,6 +33,21 @@ class Tree:
         self.children = {}
         for node in self.nodes:
             self.children.setdefault(node.parent_id, []).append(node)
+        for siblings in self.children.values():
+            siblings.sort(key=lambda n: n.name)
+        self.version = next(_versions)
+        self._choices: dict[str, list] = {}
+
+    def form_choices(self) -> list:
+        """`choices()` for the active language, built once per tree (a tree lives as
+        long as nobody edits it)."""
+        language = get_language()
+        if language not in self._choices:
+            self._choices[language] = self.choices()
+        return self._choices[language]
+
+    def choices(self) -> list:
+        raise NotImplementedError
 
     def with_descendants(self, slug: str) -> set[int]:
         root = self.by_slug.get(slug)
@@ -55,7 +77,7 @@ class Tree:
 
     def walk(self, parent_id=None, depth: int = 0):
         """Depth-first (node, depth) pairs, children in name order."""
-        for node in sorted(self.children.get(parent_id, ()), key=lambda n: n.name):
+        for node in self.children.get(parent_id, ()):
             yield node, depth
             yield from self.walk(node.pk, depth + 1)
 
@@ -136,9 +158,7 @@ class RegionTree(Tree):
             us_choices += [(node.slug, node.name) for node, _depth in self.walk(us.pk)]
             groups.append((_("United States"), us_choices))
         others = [
-            (node.slug, node.name)
-            for node in sorted(self.children.get(None, ()), key=lambda n: n.name)
-            if node not in (uk, us)
+            (node.slug, node.name) for node in self.children.get(None, ()) if node not in (uk, us)
         ]
         groups.append((_("Other countries"), others))
         return groups

@@ -124,13 +124,13 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_GET
 def trial_list(request: HttpRequest) -> HttpResponse:
     published = Trial.objects.published()
-    filterset = TrialFilter(request.GET, queryset=published)
-    q = filterset.cleaned("q") or ""
-    if q and "page" not in request.GET:
+    if "page" not in request.GET and (q := request.GET.get("q", "").strip()):
         # A trial number read off a letter goes straight to the trial.
         exact = search.exact_identifier_match(q, published)
         if exact is not None:
             return redirect(exact)
+    filterset = TrialFilter(request.GET, queryset=published)
+    q = filterset.cleaned("q") or ""
     facets = facet_counts(filterset)
     filterset.match_count = facets.total
     region = filterset.chosen_region
@@ -145,8 +145,10 @@ def trial_list(request: HttpRequest) -> HttpResponse:
         if filterset.cleaned("cancer_type")
         else set()
     )
+    generation = indexing.generation()
     listing.annotate_cards(page.object_list, filterset.chosen_region_ids)
     listing.attach_links(page.object_list, with_interventions=bool(q))
+    listing.attach_facts(page.object_list, generation, region)
     for trial in page.object_list:
         trial.why = explain(
             trial,
@@ -161,7 +163,6 @@ def trial_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "page_corrected": page_corrected,
         "facets": facets,
-        "search_generation": indexing.generation(),
         "found": facets.total,
         "ranked_capped": shown < facets.total,
         "ranked_limit": search.RANKED_LIMIT,
@@ -261,12 +262,12 @@ def condition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page, _corrected = listing.results_page(request, open_trials, open_count)
     listing.annotate_cards(page.object_list, set())
     listing.attach_links(page.object_list)
+    listing.attach_facts(page.object_list, generation)
     ctx = {
         "condition": condition,
         "subtypes": sorted(tree.children.get(condition.pk, []), key=lambda n: n.name),
         "page": page,
         "other_count": total - open_count,
-        "search_generation": generation,
         "title": _("%(name)s trials") % {"name": condition.name},
     }
     return render(request, "trials/condition_detail.html", ctx)

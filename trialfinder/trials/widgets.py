@@ -4,27 +4,41 @@ types; this renders the same markup directly."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+# Rendered options by (choices key, selected value, language). The keys are few: a
+# handful of fixed lists, and the two trees, whose key changes when an editor changes
+# one. Cleared when full rather than tracked, since refilling it is cheap.
+_rendered: dict[tuple, str] = {}
+_MAX_RENDERED = 4096
+
 
 class FastSelect(forms.Select):
+    """`choices_key`, when set, names the choices (and their version): options are then
+    rendered once per process for each selected value, without reading the choices."""
+
+    choices_key: tuple | None = None
+
     def render(self, name, value, attrs=None, renderer=None) -> SafeString:
         selected = "" if value is None else str(value)
         final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
-        # The long lists (areas, cancer types) are the same on every page but for the
-        # selected option: rendered once per process for each choice.
-        options = _options(_frozen(self.choices), selected, get_language())
+        key = (self.choices_key, selected, get_language()) if self.choices_key else None
+        options = _rendered.get(key) if key else None
+        if options is None:
+            options = _options(_frozen(self.choices), selected)
+            if key:
+                if len(_rendered) >= _MAX_RENDERED:
+                    _rendered.clear()
+                _rendered[key] = options
         return mark_safe(f"<select{flatatt(final_attrs)}>{options}</select>")  # noqa: S308
 
 
 def _frozen(choices) -> tuple:
-    """Choices as a hashable key; option groups are (group label, choices)."""
+    """Choices as plain strings; option groups are (group label, choices)."""
     return tuple(
         (str(value), _frozen(label))
         if isinstance(label, (list, tuple))
@@ -33,13 +47,12 @@ def _frozen(choices) -> tuple:
     )
 
 
-@lru_cache(maxsize=1024)
-def _options(choices: tuple, selected: str, language: str) -> str:
+def _options(choices: tuple, selected: str) -> str:
     parts = []
     for value, label in choices:
         if isinstance(label, tuple):
             parts.append(
-                f'<optgroup label="{escape(value)}">{_options(label, selected, language)}</optgroup>'
+                f'<optgroup label="{escape(value)}">{_options(label, selected)}</optgroup>'
             )
         else:
             mark = " selected" if value == selected else ""

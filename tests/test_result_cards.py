@@ -1,0 +1,66 @@
+"""Result cards: their facts are cached across searches, read in one go, and never stale."""
+
+from unittest import mock
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import make_site, make_trial
+from trialfinder.trials import listing
+
+URL = reverse("trials:trial_list")
+
+
+@pytest.fixture
+def page_cache_off(settings):
+    # The page cache would answer repeats without running the view at all.
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+def test_a_pages_card_facts_come_from_one_cache_read(client, trial, page_cache_off):
+    make_trial(title="A second sarcoma trial")
+    client.get(URL)
+    with mock.patch.object(listing.cache, "get_many", wraps=listing.cache.get_many) as reads:
+        client.get(URL, {"q": "trial"})
+    assert reads.call_count == 1
+    assert len(reads.call_args.args[0]) == 2
+
+
+def test_cached_facts_are_not_rendered_again(client, trial, page_cache_off):
+    first = client.get(URL, {"region": "yorkshire-and-the-humber"})
+    with mock.patch.object(listing, "get_template", side_effect=AssertionError("rendered")):
+        again = client.get(URL, {"region": "yorkshire-and-the-humber"})
+    assert again.status_code == 200
+    assert again.content == first.content
+
+
+def test_other_searches_share_a_trials_facts(client, trial, page_cache_off):
+    client.get(URL, {"q": "imatinib"})
+    with mock.patch.object(listing, "get_template", side_effect=AssertionError("rendered")):
+        response = client.get(URL, {"q": "sarcoma"})
+    assert b"A trial of imatinib for sarcoma" in response.content
+
+
+def test_an_edit_shows_on_the_card_at_once(client, trial, page_cache_off):
+    client.get(URL)
+    trial.title = "A trial of imatinib for soft tissue sarcoma"
+    trial.save()
+    assert b"A trial of imatinib for soft tissue sarcoma" in client.get(URL).content
+
+
+def test_a_new_site_in_the_area_shows_on_the_card_at_once(client, trial, page_cache_off):
+    client.get(URL, {"region": "yorkshire-and-the-humber"})
+    make_site(
+        trial, facility="Hull Royal Infirmary", city="Hull", region="yorkshire-and-the-humber"
+    )
+    response = client.get(URL, {"region": "yorkshire-and-the-humber"})
+    assert b"Hull Royal Infirmary" in response.content
+    assert b"2 hospitals" in response.content
+
+
+def test_the_area_line_is_only_on_cards_for_an_area_search(client, trial, page_cache_off):
+    in_area = client.get(URL, {"region": "yorkshire-and-the-humber"}).content.decode()
+    anywhere = client.get(URL).content.decode()
+    assert "In Yorkshire and the Humber:" in in_area
+    assert "St James&#x27;s University Hospital" in in_area
+    assert "In Yorkshire and the Humber:" not in anywhere
