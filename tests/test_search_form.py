@@ -59,3 +59,20 @@ def test_facet_links_keep_the_search_drop_the_page_and_replace_one_value(rf):
     link = query_with_value({"request": request}, "region", "scotland")
     assert link == "?q=caf%C3%A9+%26&region=scotland&age=40"
     assert query_with_value({"request": request}, "phase", "PHASE2").endswith("&phase=PHASE2")
+
+
+def test_facet_links_add_a_missing_value_at_the_end_and_keep_repeated_others(rf):
+    from trialfinder.trials.templatetags.trial_display import query_with_value
+
+    request = rf.get("/trials/?q=a&phase=PHASE2&phase=PHASE3&page=2")
+    context = {"request": request}
+    assert (
+        query_with_value(context, "region", "wales")
+        == "?q=a&phase=PHASE2&phase=PHASE3&region=wales"
+    )
+    assert (
+        query_with_value(context, "region", "a&b") == "?q=a&phase=PHASE2&phase=PHASE3&region=a%26b"
+    )
+    assert query_with_value(context, "phase", "PHASE1") == "?q=a&phase=PHASE1"
+    assert query_with_value({"request": rf.get("/trials/?page=4")}, "page", 5) == "?page=5"
+    assert query_with_value({"request": rf.get("/trials/")}, "status", "any") == "?status=any"

@@ -61,22 +61,24 @@ def query_without(context, *names: str) -> str:
 @register.simple_tag(takes_context=True)
 def query_with_value(context, name: str, value) -> str:
     """The current query string with one parameter set (for facet links). A results page
-    has dozens of these: the request's parameters are listed once, not copied each time."""
+    has dozens of these, mostly for the same few parameters: the rest of the query
+    string is encoded once per parameter and request, not once per link."""
     request = context["request"]
-    pairs = getattr(request, "_query_pairs", None)
-    if pairs is None:
-        pairs = [(key, v) for key, values in request.GET.lists() for v in values]
-        request._query_pairs = pairs
-    result, placed = [], False
-    for key, v in pairs:
-        if key == "page":
-            continue
-        if key == name:
-            if not placed:  # the new value takes the old one's place, as QueryDict does
-                result.append((name, str(value)))
-                placed = True
-            continue
-        result.append((key, v))
-    if not placed:
-        result.append((name, str(value)))
-    return f"?{urlencode(result)}"
+    around = getattr(request, "_query_around", None)
+    if around is None:
+        around = request._query_around = {}
+    if name not in around:
+        around[name] = _encoded_around(request, name)
+    before, after = around[name]
+    return f"?{before}{urlencode([(name, str(value))])}{after}"
+
+
+def _encoded_around(request, name: str) -> tuple[str, str]:
+    """The query string without `page`, split where `name` goes: in the place of its
+    first value (as QueryDict does), or at the end. Each part ready to join with '&'."""
+    pairs = [(key, v) for key, values in request.GET.lists() for v in values if key != "page"]
+    keys = [key for key, _v in pairs]
+    at = keys.index(name) if name in keys else len(pairs)
+    before = urlencode([p for p in pairs[:at] if p[0] != name])
+    after = urlencode([p for p in pairs[at:] if p[0] != name])
+    return (f"{before}&" if before else ""), (f"&{after}" if after else "")
