@@ -26,6 +26,38 @@ def test_a_pages_card_facts_come_from_one_cache_read(client, trial, page_cache_o
     assert len(reads.call_args.args[0]) == 2
 
 
+def test_a_page_of_cached_cards_needs_only_the_page_query(
+    client, trial, page_cache_off, django_assert_num_queries
+):
+    # Three, so that no "did you mean" spelling lookup runs.
+    for n in range(2):
+        other = make_trial(title=f"Sarcoma trial {n}", conditions=trial.conditions.all())
+        make_site(other, region="yorkshire-and-the-humber")
+    params = {"q": "sarcoma", "region": "yorkshire-and-the-humber", "age": "40"}
+    client.get(URL, params)
+    with django_assert_num_queries(1):
+        response = client.get(URL, params)
+    assert b"St James&#x27;s University Hospital" in response.content
+    assert b"1 hospital(s) in Yorkshire and the Humber" in response.content
+
+
+def test_uncached_cards_take_a_fixed_number_of_queries(client, db, page_cache_off):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for n in range(3):
+        make_site(make_trial(title=f"Sarcoma trial {n}"), region="yorkshire-and-the-humber")
+    client.get(URL, {"region": "wales"})  # facet counts and trees cached
+    with CaptureQueriesContext(connection) as few:
+        client.get(URL, {"region": "yorkshire-and-the-humber"})
+    for n in range(3, 12):
+        make_site(make_trial(title=f"Sarcoma trial {n}"), region="yorkshire-and-the-humber")
+    client.get(URL, {"region": "wales"})
+    with CaptureQueriesContext(connection) as many:
+        client.get(URL, {"region": "yorkshire-and-the-humber"})
+    assert len(many) == len(few)
+
+
 def test_cached_facts_are_not_rendered_again(client, trial, page_cache_off):
     first = client.get(URL, {"region": "yorkshire-and-the-humber"})
     with mock.patch.object(listing, "get_template", side_effect=AssertionError("rendered")):

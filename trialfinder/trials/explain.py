@@ -129,7 +129,9 @@ def explain(
                 % {"age": age, "range": age_range(trial)}
             )
     if region is not None:
-        n = len(getattr(trial, "sites_in_region", []))
+        n = getattr(trial, "area_site_count", None)
+        if n is None:
+            n = len(getattr(trial, "sites_in_region", []))
         result.reasons.append(
             _("%(n)s hospital(s) in %(region)s") % {"n": n, "region": region.name}
         )

@@ -15,9 +15,9 @@ from django.utils.translation import get_language
 from trialfinder.trials.models import Condition, Site, Trial, TrialQuerySet
 
 PAGE_SIZE = 20
-# A card's facts change only with the trial, and the generation in their key moves on
-# with every change, so this only bounds how long unused ones take up room.
-FACTS_CACHE_SECONDS = 3600
+# A card changes only with its trial, and the generation in its key moves on with every
+# change, so this only bounds how long unused ones take up room.
+CARDS_CACHE_SECONDS = 3600
 # Deep pages cost the database and help nobody reading results; refine the search instead.
 MAX_PAGE = 500
 # Long texts a result card never shows: not worth reading from the database.
@@ -101,8 +101,8 @@ class Linked:
 
 def with_card_data(qs: TrialQuerySet, card_only: bool = False) -> TrialQuerySet:
     """Everything a result card shows, in a fixed number of queries per page (the sites
-    come from `annotate_cards`). `card_only`: just the card's own columns, and the
-    cancer types and treatments come from `attach_links` instead of prefetching."""
+    come from `annotate_cards`). `card_only`: just the card's own columns, for public
+    cards, whose cancer types, treatments and sites come from `load_cards`."""
     if not qs.query.order_by:
         qs = qs.order_by("-updated", "pk")
     if card_only:
@@ -168,21 +168,49 @@ def annotate_cards(trials, region_ids: set[int]) -> None:
         trial.sites_in_region = in_region.get(trial.pk, [])
 
 
-def attach_facts(trials, generation: int, region=None) -> None:
-    """Each card's own facts as HTML (`facts_html`): title, status, phase, cancer types,
-    age, number of hospitals and those in the visitor's area. They are the same for
-    every search, so they come from the shared cache, all in one read; only the missing
-    ones are rendered (from `annotate_cards` and `attach_links` data) and stored."""
+@dataclass(frozen=True)
+class CardData:
+    """What a public card and its "why this matched" need beyond the trial's own
+    columns: the same for every search, so kept in the shared cache (see load_cards)."""
+
+    facts_html: str
+    conditions: list[Linked]
+    interventions: list[Linked]
+    site_count: int
+    area_site_count: int
+
+
+def load_cards(trials, generation: int, region=None, region_ids: set[int] = frozenset()) -> None:
+    """Everything the public cards on a page show, from the shared cache in one read:
+    each card's facts as HTML (title, status, phase, cancer types, age, hospitals and
+    those in the visitor's area) and what "why this matched" reads (cancer types,
+    treatments, hospitals in the area). None of it depends on the search, so every
+    search shares it until a trial changes (`generation`). Only cards not in the cache
+    are loaded (three queries, whatever their number), rendered and stored."""
     trials = list(trials)
     area = region.slug if region else ""
     keys = {trial.pk: f"card:{generation}:{get_language()}:{area}:{trial.pk}" for trial in trials}
     found = cache.get_many(list(keys.values()))
-    rendered = {}
+    missing = [trial for trial in trials if keys[trial.pk] not in found]
+    if missing:
+        annotate_cards(missing, region_ids)
+        attach_links(missing, with_interventions=True)
+        template = get_template("trials/_card_facts.html")
+        stored = {}
+        for trial in missing:
+            stored[keys[trial.pk]] = CardData(
+                facts_html=template.render({"trial": trial, "chosen_region": region}),
+                conditions=trial.card_conditions,
+                interventions=trial.card_interventions,
+                site_count=trial.site_count,
+                area_site_count=len(trial.sites_in_region),
+            )
+        cache.set_many(stored, CARDS_CACHE_SECONDS)
+        found.update(stored)
     for trial in trials:
-        key = keys[trial.pk]
-        if key not in found:
-            context = {"trial": trial, "chosen_region": region}
-            found[key] = rendered[key] = get_template("trials/_card_facts.html").render(context)
-        trial.facts_html = found[key]
-    if rendered:
-        cache.set_many(rendered, FACTS_CACHE_SECONDS)
+        card = found[keys[trial.pk]]
+        trial.facts_html = card.facts_html
+        trial.card_conditions = card.conditions
+        trial.card_interventions = card.interventions
+        trial.site_count = card.site_count
+        trial.area_site_count = card.area_site_count

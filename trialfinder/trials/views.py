@@ -146,9 +146,7 @@ def trial_list(request: HttpRequest) -> HttpResponse:
         else set()
     )
     generation = indexing.generation()
-    listing.annotate_cards(page.object_list, filterset.chosen_region_ids)
-    listing.attach_links(page.object_list, with_interventions=bool(q))
-    listing.attach_facts(page.object_list, generation, region)
+    listing.load_cards(page.object_list, generation, region, filterset.chosen_region_ids)
     for trial in page.object_list:
         trial.why = explain(
             trial,
@@ -260,9 +258,7 @@ def condition_detail(request: HttpRequest, slug: str) -> HttpResponse:
         trials.recruiting().order_by("-updated", "pk"), card_only=True
     )
     page, _corrected = listing.results_page(request, open_trials, open_count)
-    listing.annotate_cards(page.object_list, set())
-    listing.attach_links(page.object_list)
-    listing.attach_facts(page.object_list, generation)
+    listing.load_cards(page.object_list, generation)
     ctx = {
         "condition": condition,
         "subtypes": sorted(tree.children.get(condition.pk, []), key=lambda n: n.name),
