@@ -76,3 +76,18 @@ def test_facet_links_add_a_missing_value_at_the_end_and_keep_repeated_others(rf)
     assert query_with_value(context, "phase", "PHASE1") == "?q=a&phase=PHASE1"
     assert query_with_value({"request": rf.get("/trials/?page=4")}, "page", 5) == "?page=5"
     assert query_with_value({"request": rf.get("/trials/")}, "status", "any") == "?status=any"
+
+
+def test_a_wrong_value_is_marked_on_its_field_and_linked_from_the_summary(client, db):
+    response = client.get(URL, {"age": "abc", "region": "nowhere"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    age = re.search(r'<div class="field field--error">\s*<label for="id_age">.*?</div>', page, re.S)
+    assert age is not None
+    assert 'id="id_age_error"' in age.group(0)
+    assert "Enter age as a whole number of years, for example 45." in age.group(0)
+    assert 'aria-invalid="true"' in age.group(0)
+    assert 'value="abc"' in age.group(0)
+    assert '<a href="#id_age">' in page
+    assert '<a href="#id_region">' in page
+    assert page.count("field--error") == 2

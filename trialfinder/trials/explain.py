@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -28,6 +29,13 @@ class Explanation:
 
 
 def _pattern(alternatives: list[str]) -> re.Pattern:
+    return _compiled(tuple(alternatives))
+
+
+# A page explains twenty trials with the same few patterns, and reads the same texts
+# (cancer type and treatment names above all) again and again.
+@lru_cache(maxsize=256)
+def _compiled(alternatives: tuple[str, ...]) -> re.Pattern:
     """Each alternative as a word-start pattern, its last word open-ended so plurals
     and longer forms match ('sarcoma' finds 'sarcomas')."""
     parts = []
@@ -39,8 +47,13 @@ def _pattern(alternatives: list[str]) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)
+def _normalised(text: str) -> str:
+    return normalise_text(text)
+
+
 def _found(pattern: re.Pattern, *texts: str) -> bool:
-    return any(pattern.search(normalise_text(t)) or pattern.search(t) for t in texts if t)
+    return any(pattern.search(_normalised(t)) or pattern.search(t) for t in texts if t)
 
 
 def _conditions(trial) -> list:
@@ -81,6 +94,11 @@ def _word_reason(clause: Clause, trial) -> str:
                 "where": where,
             }
     return _("“%(words)s” in the trial details") % {"words": clause.typed}
+
+
+@lru_cache(maxsize=64)
+def _combined(patterns: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(patterns), re.IGNORECASE)
 
 
 def snippet(text: str, pattern: re.Pattern) -> SafeString | None:
@@ -136,7 +154,7 @@ def explain(
             _("%(n)s hospital(s) in %(region)s") % {"n": n, "region": region.name}
         )
     if patterns:
-        combined = re.compile("|".join(p.pattern for p in patterns), re.IGNORECASE)
+        combined = _combined(tuple(p.pattern for p in patterns))
         for text in (trial.summary, trial.brief_summary, trial.title):
             result.snippet = snippet(text, combined) if text else None
             if result.snippet:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from trialfinder.trials import search
 from trialfinder.trials.models import Phase, Region, Sex, TrialQuerySet, TrialType
 from trialfinder.trials.trees import ConditionTree, RegionTree
-from trialfinder.trials.widgets import FastSelect
+from trialfinder.trials.widgets import FastNumberInput, FastSelect
 
 STATUS_CHOICES = [
     ("recruiting", _("Open to recruitment")),
@@ -57,7 +57,7 @@ class TrialFilter(django_filters.FilterSet):
         method="filter_age",
         min_value=0,
         max_value=120,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": 120}),
+        widget=FastNumberInput(attrs={"inputmode": "numeric", "min": 0, "max": 120}),
         error_messages={
             "invalid": _("Enter age as a whole number of years, for example 45."),
             "min_value": _("Age cannot be less than 0."),

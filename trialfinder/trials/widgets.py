@@ -1,6 +1,6 @@
-"""A <select> rendered in Python. Django renders each <option> through its own template,
-which costs more than the whole rest of the results page for the ~150 areas and cancer
-types; this renders the same markup directly."""
+"""Search form controls rendered in Python. Django renders each <option> through its own
+template, which cost more than the whole rest of the results page for the ~150 areas
+and cancer types, and each <input> through two; these render the same markup directly."""
 
 from __future__ import annotations
 
@@ -58,3 +58,14 @@ def _options(choices: tuple, selected: str) -> str:
             mark = " selected" if value == selected else ""
             parts.append(f'<option value="{escape(value)}"{mark}>{escape(label)}</option>')
     return "".join(parts)
+
+
+class FastNumberInput(forms.NumberInput):
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        # The same markup as django/forms/widgets/input.html: type, name, value, attrs.
+        first = {"type": self.input_type, "name": name}
+        formatted = self.format_value(value)
+        if formatted is not None:
+            first["value"] = formatted
+        final_attrs = {**first, **self.build_attrs(self.attrs, attrs)}
+        return mark_safe(f"<input{flatatt(final_attrs)}>")  # noqa: S308

@@ -5,6 +5,8 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django import template
+from django.template.loader import render_to_string
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -82,3 +84,35 @@ def _encoded_around(request, name: str) -> tuple[str, str]:
     before = urlencode([p for p in pairs[:at] if p[0] != name])
     after = urlencode([p for p in pairs[at:] if p[0] != name])
     return (f"{before}&" if before else ""), (f"&{after}" if after else "")
+
+
+@register.simple_tag
+def search_field(field) -> SafeString:
+    """One labelled control of the search form, with its errors. Built here, not in an
+    included template, because the form has eight of them on every results page."""
+    errors = render_to_string("trials/_field_errors.html", {"field": field}) if field.errors else ""
+    return format_html(
+        '<div class="field{}">\n  <label for="{}">{}</label>\n  {}{}\n</div>',
+        " field--error" if field.errors else "",
+        field.id_for_label,
+        field.label,
+        errors,
+        field.as_widget(),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def facet_choice(context, name: str, choice) -> SafeString:
+    """One choice of a facet: a link that sets it, with the number of results it would
+    give, or the chosen one marked as current. A tag rather than template markup, as a
+    results page has up to a hundred of these."""
+    if choice.selected:
+        return format_html(
+            '<strong aria-current="true">{} ({})</strong>', choice.label, str(choice.count)
+        )
+    return format_html(
+        '<a href="{}">{} <span class="count">({})</span></a>',
+        query_with_value(context, name, choice.value),
+        choice.label,
+        str(choice.count),
+    )
