@@ -249,3 +249,11 @@ def test_page_numbers_are_read_strictly_and_capped(raw, number):
     from trialfinder.trials.listing import page_number
 
     assert page_number(raw) == number
+
+
+def test_active_filters_name_areas_and_subtypes_as_the_form_does(client, db):
+    html = client.get(URL, {"cancer_type": "soft-tissue-sarcoma", "region": "united-kingdom"})
+    html = html.content.decode()
+    assert "Cancer type: Soft tissue sarcoma" in html
+    assert "Where you live: Anywhere in the UK" in html
+    assert "\u00a0Soft tissue sarcoma" not in html.split('class="active-filters"')[1]

@@ -183,9 +183,13 @@ class TrialFilter(django_filters.FilterSet):
                 continue
             if name == "status" and value == DEFAULT_STATUS:
                 continue
-            shown = (
-                dict(_flat(field.choices)).get(value, value) if hasattr(field, "choices") else value
-            )
+            if name in ("cancer_type", "region"):
+                tree = self.conditions if name == "cancer_type" else self.regions
+                shown = tree.choice_labels().get(value, value)
+            elif hasattr(field, "choices"):
+                shown = dict(_flat(field.choices)).get(value, value)
+            else:
+                shown = value
             active.append((name, str(field.label), str(shown).strip()))
         return active
 

@@ -36,7 +36,7 @@ class Tree:
         for siblings in self.children.values():
             siblings.sort(key=lambda n: n.name)
         self.version = next(_versions)
-        self._choices: dict[str, list] = {}
+        self._choices: dict[str, list | dict] = {}
 
     def form_choices(self) -> list:
         """`choices()` for the active language, built once per tree (a tree lives as
@@ -45,6 +45,17 @@ class Tree:
         if language not in self._choices:
             self._choices[language] = self.choices()
         return self._choices[language]
+
+    def choice_labels(self) -> dict[str, str]:
+        """Each node's label as the form shows it (without the indent), by slug."""
+        key = f"labels:{get_language()}"
+        if key not in self._choices:
+            flat: dict[str, str] = {}
+            for value, label in self.form_choices():
+                for slug, name in label if isinstance(label, (list, tuple)) else [(value, label)]:
+                    flat[slug] = str(name).strip()
+            self._choices[key] = flat
+        return self._choices[key]
 
     def choices(self) -> list:
         raise NotImplementedError
