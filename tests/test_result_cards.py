@@ -96,3 +96,15 @@ def test_the_area_line_is_only_on_cards_for_an_area_search(client, trial, page_c
     assert "In Yorkshire and the Humber:" in in_area
     assert "St James&#x27;s University Hospital" in in_area
     assert "In Yorkshire and the Humber:" not in anywhere
+
+
+def test_a_new_release_never_reads_cards_the_last_one_stored(client, trial, page_cache_off):
+    from trialfinder.core import caching
+
+    client.get(URL)
+    with (
+        mock.patch.object(caching, "_RELEASE", "next-release"),
+        mock.patch.object(listing, "get_template", wraps=listing.get_template) as rendered,
+    ):
+        client.get(URL)
+    assert rendered.called

@@ -63,13 +63,20 @@ def _code_release() -> str:
 _RELEASE: str | None = None
 
 
-def _page_key(request: HttpRequest) -> str:
+def code_release() -> str:
+    """This release of the templates and code (computed once per process). Keys of
+    anything rendered or pickled by the code include it, so a deploy never reads what
+    the previous release stored."""
     global _RELEASE
     if _RELEASE is None:
         _RELEASE = _code_release()
+    return _RELEASE
+
+
+def _page_key(request: HttpRequest) -> str:
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
     language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-    return f"page:{_RELEASE}:{content_version()}:{language}:{path}"
+    return f"page:{code_release()}:{content_version()}:{language}:{path}"
 
 
 def _signed_in(request: HttpRequest) -> bool:

@@ -26,7 +26,7 @@ from django.db import connections
 from django.db.models import BooleanField, ExpressionWrapper, Q, Value
 from django.utils.translation import gettext_lazy as _
 
-from trialfinder.core.caching import get_or_compute
+from trialfinder.core.caching import code_release, get_or_compute
 from trialfinder.trials import indexing, search
 from trialfinder.trials.filters import DEFAULT_STATUS, STATUS_CHOICES, TrialFilter
 from trialfinder.trials.models import (
@@ -142,7 +142,8 @@ def _cache_key(filterset: TrialFilter) -> str:
         if name != "sort" and value not in (None, "")
     )
     digest = hashlib.sha256(repr(params).encode()).hexdigest()[:32]
-    return f"facets:{indexing.generation()}:{digest}"
+    # The release too: a deploy may change what a pickled Facets holds.
+    return f"facets:{code_release()}:{indexing.generation()}:{digest}"
 
 
 def _compute(filterset: TrialFilter) -> Facets:

@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from django.template.loader import get_template
 from django.utils.translation import get_language
 
+from trialfinder.core.caching import code_release
 from trialfinder.trials.models import Condition, Site, Trial, TrialQuerySet
 
 PAGE_SIZE = 20
@@ -189,7 +190,8 @@ def load_cards(trials, generation: int, region=None, region_ids: set[int] = froz
     are loaded (three queries, whatever their number), rendered and stored."""
     trials = list(trials)
     area = region.slug if region else ""
-    keys = {trial.pk: f"card:{generation}:{get_language()}:{area}:{trial.pk}" for trial in trials}
+    prefix = f"card:{code_release()}:{generation}:{get_language()}:{area}"
+    keys = {trial.pk: f"{prefix}:{trial.pk}" for trial in trials}
     found = cache.get_many(list(keys.values()))
     missing = [trial for trial in trials if keys[trial.pk] not in found]
     if missing:

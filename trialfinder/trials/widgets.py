@@ -10,9 +10,9 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-# Rendered options by (choices key, selected value, language). The keys are few: a
-# handful of fixed lists, and the two trees, whose key changes when an editor changes
-# one. Cleared when full rather than tracked, since refilling it is cheap.
+# Rendered selects by (choices key, selected value, language, attributes). The keys are
+# few: a handful of fixed lists, and the two trees, whose key changes when an editor
+# changes one. Cleared when full rather than tracked, since refilling it is cheap.
 _rendered: dict[tuple, str] = {}
 _MAX_RENDERED = 4096
 
@@ -26,15 +26,18 @@ class FastSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None) -> SafeString:
         selected = "" if value is None else str(value)
         final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
-        key = (self.choices_key, selected, get_language()) if self.choices_key else None
-        options = _rendered.get(key) if key else None
-        if options is None:
+        key = None
+        if self.choices_key:
+            key = (self.choices_key, selected, get_language(), tuple(final_attrs.items()))
+        html = _rendered.get(key) if key else None
+        if html is None:
             options = _options(_frozen(self.choices), selected)
+            html = f"<select{flatatt(final_attrs)}>{options}</select>"
             if key:
                 if len(_rendered) >= _MAX_RENDERED:
                     _rendered.clear()
-                _rendered[key] = options
-        return mark_safe(f"<select{flatatt(final_attrs)}>{options}</select>")  # noqa: S308
+                _rendered[key] = html
+        return mark_safe(html)  # noqa: S308 - flatatt and _options escape every value
 
 
 def _frozen(choices) -> tuple:
