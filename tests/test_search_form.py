@@ -7,7 +7,7 @@ import re
 
 from django.urls import reverse
 
-from tests.factories import condition, region
+from tests.factories import condition, make_site, make_trial, region
 from trialfinder.trials.trees import ConditionTree
 
 URL = reverse("trials:trial_list")
@@ -91,3 +91,40 @@ def test_a_wrong_value_is_marked_on_its_field_and_linked_from_the_summary(client
     assert '<a href="#id_age">' in page
     assert '<a href="#id_region">' in page
     assert page.count("field--error") == 2
+
+
+def test_a_search_page_reads_the_shared_cache_a_few_times_whatever_it_shows(client, db, settings):
+    # Each read is a round trip to Redis in production: the trees' stamps, the search
+    # generation, the synonyms, the facet counts and the cards.
+    from unittest import mock
+
+    from django.core.cache.backends.locmem import LocMemCache
+
+    settings.PAGE_CACHE_SECONDS = 0
+    for n in range(5):
+        make_site(make_trial(title=f"Sarcoma trial {n}"), region="london")
+    params = {"q": "sarcoma", "region": "london", "age": "40"}
+    client.get(URL, params)
+    reads, inside_many = [], []
+    real_get, real_get_many = LocMemCache.get, LocMemCache.get_many
+
+    def get(self, key, *args, **kwargs):
+        if not inside_many:
+            reads.append(key)
+        return real_get(self, key, *args, **kwargs)
+
+    def get_many(self, keys, *args, **kwargs):
+        # Redis reads several keys in one round trip; count it once.
+        reads.append(tuple(keys))
+        inside_many.append(True)
+        try:
+            return real_get_many(self, keys, *args, **kwargs)
+        finally:
+            inside_many.pop()
+
+    with (
+        mock.patch.object(LocMemCache, "get", get),
+        mock.patch.object(LocMemCache, "get_many", get_many),
+    ):
+        assert client.get(URL, params).status_code == 200
+    assert len(reads) == 5, reads

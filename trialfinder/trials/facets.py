@@ -27,7 +27,7 @@ from django.db.models import BooleanField, ExpressionWrapper, Q, Value
 from django.utils.translation import gettext_lazy as _
 
 from trialfinder.core.caching import code_release, get_or_compute
-from trialfinder.trials import indexing, search
+from trialfinder.trials import indexing
 from trialfinder.trials.filters import DEFAULT_STATUS, STATUS_CHOICES, TrialFilter
 from trialfinder.trials.models import (
     CLOSED_STATUSES,
@@ -119,8 +119,7 @@ class _Sql:
 
 def _has_words(filterset: TrialFilter) -> bool:
     # "cancer" alone is no words at all (see search.parse).
-    q = filterset.cleaned("q")
-    return bool(q) and bool(search.parse(q).clauses)
+    return bool(filterset.cleaned("q")) and bool(filterset.parsed.clauses)
 
 
 def _flag(condition: Q):
@@ -128,13 +127,15 @@ def _flag(condition: Q):
     return ExpressionWrapper(condition, output_field=BooleanField()) if condition else Value(True)
 
 
-def compute(filterset: TrialFilter) -> Facets:
+def compute(filterset: TrialFilter, generation: int | None = None) -> Facets:
     """Facet counts for this search, cached per distinct search until any trial changes
-    (indexing bumps the generation): deep pages and repeated searches reuse them."""
-    return get_or_compute(_cache_key(filterset), lambda: _compute(filterset), CACHE_SECONDS)
+    (indexing bumps the generation; pass it when the caller has read it already): deep
+    pages and repeated searches reuse them."""
+    key = _cache_key(filterset, indexing.generation() if generation is None else generation)
+    return get_or_compute(key, lambda: _compute(filterset), CACHE_SECONDS)
 
 
-def _cache_key(filterset: TrialFilter) -> str:
+def _cache_key(filterset: TrialFilter, generation: int) -> str:
     filterset.form.is_valid()
     params = sorted(
         (name, str(value))
@@ -143,7 +144,7 @@ def _cache_key(filterset: TrialFilter) -> str:
     )
     digest = hashlib.sha256(repr(params).encode()).hexdigest()[:32]
     # The release too: a deploy may change what a pickled Facets holds.
-    return f"facets:{code_release()}:{indexing.generation()}:{digest}"
+    return f"facets:{code_release()}:{generation}:{digest}"
 
 
 def _compute(filterset: TrialFilter) -> Facets:

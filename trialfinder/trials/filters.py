@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from trialfinder.trials import search
 from trialfinder.trials.models import Phase, Region, Sex, TrialQuerySet, TrialType
-from trialfinder.trials.trees import ConditionTree, RegionTree
+from trialfinder.trials.trees import ConditionTree, RegionTree, load_trees
 from trialfinder.trials.widgets import FastNumberInput, FastSelect
 
 STATUS_CHOICES = [
@@ -138,15 +138,25 @@ class TrialFilter(django_filters.FilterSet):
         return cls._form_class
 
     @cached_property
+    def _trees(self) -> tuple[ConditionTree, RegionTree]:
+        return load_trees()
+
+    @property
     def conditions(self) -> ConditionTree:
-        return ConditionTree.load()
+        return self._trees[0]
+
+    @property
+    def regions(self) -> RegionTree:
+        return self._trees[1]
 
     @cached_property
-    def regions(self) -> RegionTree:
-        return RegionTree.load()
+    def parsed(self) -> search.ParsedQuery:
+        """The search words, parsed once for the filter, the ordering, the facets and
+        "why this matched" (parsing reads the synonyms from the shared cache)."""
+        return search.parse(self.cleaned("q") or "")
 
     def filter_q(self, queryset: TrialQuerySet, name: str, value: str) -> TrialQuerySet:
-        return search.search(queryset, value)
+        return search.search(queryset, value, self.parsed)
 
     def filter_cancer_type(self, queryset: TrialQuerySet, name: str, value: str) -> TrialQuerySet:
         return queryset.for_conditions(self.conditions.with_descendants(value))
@@ -165,7 +175,9 @@ class TrialFilter(django_filters.FilterSet):
 
     def sort_by(self, queryset: TrialQuerySet, name: str, value: str) -> TrialQuerySet:
         if value == "relevance":
-            return search.order_by_relevance(queryset, self.cleaned("q") or "", self.match_count)
+            return search.order_by_relevance(
+                queryset, self.cleaned("q") or "", self.match_count, self.parsed
+            )
         if value == "ending":
             return queryset.order_by("end_date", "-updated", "pk")
         if value == "title":

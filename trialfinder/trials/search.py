@@ -278,7 +278,7 @@ def tsquery(parsed: ParsedQuery) -> SearchQuery | None:
     return combined
 
 
-def search(queryset: TrialQuerySet, q: str) -> TrialQuerySet:
+def search(queryset: TrialQuerySet, q: str, parsed: ParsedQuery | None = None) -> TrialQuerySet:
     """Narrow `queryset` to the trials matching the words or ID in `q`.
 
     Something that looks like an ID and is one ("EORTC 62027", "nct 0003 1915") wins
@@ -293,7 +293,7 @@ def search(queryset: TrialQuerySet, q: str) -> TrialQuerySet:
         id_hits = queryset.filter(_has_identifier(key))
         if id_hits.exists():
             return id_hits
-    parsed = parse(q)
+    parsed = parse(q) if parsed is None else parsed
     if not parsed.clauses:
         return queryset
     if _is_postgres():
@@ -305,7 +305,10 @@ def search(queryset: TrialQuerySet, q: str) -> TrialQuerySet:
 
 
 def order_by_relevance(
-    queryset: TrialQuerySet, q: str, matches: int | None = None
+    queryset: TrialQuerySet,
+    q: str,
+    matches: int | None = None,
+    parsed: ParsedQuery | None = None,
 ) -> TrialQuerySet:
     """Most relevant first. PostgreSQL ranks with the weighted vector; SQLite puts title
     matches first.
@@ -314,7 +317,7 @@ def order_by_relevance(
     every match is ranked in one pass over the text index; above it (or when not known)
     only the newest RANKED_LIMIT are, which needs a subquery and a join back.
     """
-    parsed = parse(q)
+    parsed = parse(q) if parsed is None else parsed
     if not parsed.positive:
         return queryset.order_by("-updated", "pk")
     if matches is None or matches > RANK_ALL_LIMIT:

@@ -131,10 +131,11 @@ def trial_list(request: HttpRequest) -> HttpResponse:
             return redirect(exact)
     filterset = TrialFilter(request.GET, queryset=published)
     q = filterset.cleaned("q") or ""
-    facets = facet_counts(filterset)
+    generation = indexing.generation()
+    facets = facet_counts(filterset, generation)
     filterset.match_count = facets.total
     region = filterset.chosen_region
-    parsed = search.parse(q) if q else None
+    parsed = filterset.parsed if q else None
     rows = listing.with_card_data(filterset.qs, card_only=True)
     ranked = bool(q) and filterset.cleaned("sort") == "relevance"
     # Relevance may rank only the newest matches (see search.order_by_relevance).
@@ -145,7 +146,6 @@ def trial_list(request: HttpRequest) -> HttpResponse:
         if filterset.cleaned("cancer_type")
         else set()
     )
-    generation = indexing.generation()
     listing.load_cards(page.object_list, generation, region, filterset.chosen_region_ids)
     for trial in page.object_list:
         trial.why = explain(
