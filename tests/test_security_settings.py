@@ -47,11 +47,17 @@ def test_it_refuses_to_start_without_a_secret_key():
 
 
 def test_manage_py_says_what_is_missing_instead_of_an_unrelated_traceback():
-    result = _run(["manage.py", "makemigrations", "--check", "--dry-run"])
+    result = _run(["manage.py", "check"])
     assert result.returncode == 1
     assert "manage.py: SECRET_KEY must be set when DEBUG is off" in result.stderr
     assert "set DEBUG=true" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_checking_for_missing_migrations_needs_no_production_settings():
+    result = _run(["manage.py", "makemigrations", "--check", "--dry-run"])
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
 
 
 def test_it_refuses_to_start_without_allowed_hosts():
