@@ -284,21 +284,22 @@ def test_cached_facet_counts_never_outlive_an_edit(client, db):
     assert response.context["page"].paginator.count == 1
 
 
+def _trials_and_rank_limits(monkeypatch, titles: list[str], rank_all: int, ranked: int):
+    monkeypatch.setattr(search, "RANK_ALL_LIMIT", rank_all)
+    monkeypatch.setattr(search, "RANKED_LIMIT", ranked)
+    for title in titles:
+        make_trial(title=title)
+
+
 def test_relevance_ranks_every_match_when_not_too_many(client, db, monkeypatch):
-    monkeypatch.setattr(search, "RANK_ALL_LIMIT", 5)
-    monkeypatch.setattr(search, "RANKED_LIMIT", 3)
-    for n in range(5):
-        make_trial(title=f"Melanoma {n}")
+    _trials_and_rank_limits(monkeypatch, [f"Melanoma {n}" for n in range(5)], 5, 3)
     response = client.get(URL, {"q": "melanoma"})
     assert response.context["page"].paginator.count == 5
     assert b"Many trials match these words" not in response.content
 
 
 def test_relevance_ranks_only_the_newest_matches_and_says_so(client, db, monkeypatch):
-    monkeypatch.setattr(search, "RANK_ALL_LIMIT", 4)
-    monkeypatch.setattr(search, "RANKED_LIMIT", 3)
-    for n in range(5):
-        make_trial(title=f"Melanoma {n}")
+    _trials_and_rank_limits(monkeypatch, [f"Melanoma {n}" for n in range(5)], 4, 3)
     response = client.get(URL, {"q": "melanoma"})
     assert response.context["page"].paginator.count == 3
     assert b"Many trials match these words" in response.content
@@ -311,10 +312,7 @@ def test_relevance_ranks_only_the_newest_matches_and_says_so(client, db, monkeyp
 
 def test_a_generic_word_alone_is_not_ranked_or_capped(client, db, monkeypatch):
     # "cancer" alone means every trial: there is nothing to rank by.
-    monkeypatch.setattr(search, "RANK_ALL_LIMIT", 2)
-    monkeypatch.setattr(search, "RANKED_LIMIT", 1)
-    for n in range(3):
-        make_trial(title=f"Cancer trial {n}")
+    _trials_and_rank_limits(monkeypatch, [f"Cancer trial {n}" for n in range(3)], 2, 1)
     response = client.get(URL, {"q": "cancer"})
     assert response.context["page"].paginator.count == 3
     assert b"Many trials match these words" not in response.content

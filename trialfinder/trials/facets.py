@@ -93,7 +93,7 @@ def _buckets(tree: Tree, chosen_slug: str | None) -> tuple[list, object]:
     chosen = tree.by_slug.get(chosen_slug) if chosen_slug else None
     if chosen is None:
         return [node for node, depth in tree.walk() if depth == 0], None
-    return sorted(tree.children.get(chosen.pk, []), key=lambda n: n.name) or [chosen], chosen
+    return tree.children.get(chosen.pk, []) or [chosen], chosen
 
 
 class _Sql:

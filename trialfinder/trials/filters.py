@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from trialfinder.trials import search
 from trialfinder.trials.models import Phase, Region, Sex, TrialQuerySet, TrialType
-from trialfinder.trials.trees import ConditionTree, RegionTree, load_trees
+from trialfinder.trials.trees import ConditionTree, RegionTree, flat_choices, load_trees
 from trialfinder.trials.widgets import FastNumberInput, FastSelect
 
 STATUS_CHOICES = [
@@ -123,10 +123,10 @@ class TrialFilter(django_filters.FilterSet):
         fields["region"].choices = self.regions.form_choices()
         # The selects render their options once per process for each selected value;
         # the trees' versions change whenever an editor changes a tree.
+        versions = {"cancer_type": self.conditions.version, "region": self.regions.version}
         for name, field in fields.items():
-            field.widget.choices_key = (name, 0)
-        fields["cancer_type"].widget.choices_key = ("cancer_type", self.conditions.version)
-        fields["region"].widget.choices_key = ("region", self.regions.version)
+            if isinstance(field.widget, FastSelect):
+                field.widget.choices_key = (name, versions.get(name, 0))
 
     def get_form_class(self):
         # The fields never change, so the form class (and every field in it, which
@@ -199,7 +199,7 @@ class TrialFilter(django_filters.FilterSet):
                 tree = self.conditions if name == "cancer_type" else self.regions
                 shown = tree.choice_labels().get(value, value)
             elif hasattr(field, "choices"):
-                shown = dict(_flat(field.choices)).get(value, value)
+                shown = dict(flat_choices(field.choices)).get(value, value)
             else:
                 shown = value
             active.append((name, str(field.label), str(shown).strip()))
@@ -229,14 +229,3 @@ class TrialFilter(django_filters.FilterSet):
     def chosen_region_ids(self) -> set[int]:
         slug = self.cleaned("region")
         return self.regions.with_descendants(slug) if slug else set()
-
-
-def _flat(choices) -> list[tuple]:
-    """Choices with option groups flattened, for looking up a value's label."""
-    flat = []
-    for value, label in choices:
-        if isinstance(label, (list, tuple)):
-            flat.extend(label)
-        else:
-            flat.append((value, label))
-    return flat

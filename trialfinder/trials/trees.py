@@ -17,6 +17,17 @@ from trialfinder.trials.models import Condition, Region
 _versions = itertools.count(1)
 
 
+def flat_choices(choices) -> list[tuple]:
+    """Choices with option groups flattened, for looking up a value's label."""
+    flat = []
+    for value, label in choices:
+        if isinstance(label, (list, tuple)):
+            flat.extend(label)
+        else:
+            flat.append((value, label))
+    return flat
+
+
 @dataclass(eq=False)
 class Tree:
     nodes: list
@@ -33,10 +44,12 @@ class Tree:
         self.children = {}
         for node in self.nodes:
             self.children.setdefault(node.parent_id, []).append(node)
+        # In name order, as the form, the facets and the cancer-type pages list them.
         for siblings in self.children.values():
             siblings.sort(key=lambda n: n.name)
         self.version = next(_versions)
-        self._choices: dict[str, list | dict] = {}
+        self._choices: dict[str, list] = {}
+        self._labels: dict[str, dict[str, str]] = {}
 
     def form_choices(self) -> list:
         """`choices()` for the active language, built once per tree (a tree lives as
@@ -48,14 +61,12 @@ class Tree:
 
     def choice_labels(self) -> dict[str, str]:
         """Each node's label as the form shows it (without the indent), by slug."""
-        key = f"labels:{get_language()}"
-        if key not in self._choices:
-            flat: dict[str, str] = {}
-            for value, label in self.form_choices():
-                for slug, name in label if isinstance(label, (list, tuple)) else [(value, label)]:
-                    flat[slug] = str(name).strip()
-            self._choices[key] = flat
-        return self._choices[key]
+        language = get_language()
+        if language not in self._labels:
+            self._labels[language] = {
+                slug: str(label).strip() for slug, label in flat_choices(self.form_choices())
+            }
+        return self._labels[language]
 
     def choices(self) -> list:
         raise NotImplementedError

@@ -261,7 +261,7 @@ def condition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     listing.load_cards(page.object_list, generation)
     ctx = {
         "condition": condition,
-        "subtypes": sorted(tree.children.get(condition.pk, []), key=lambda n: n.name),
+        "subtypes": tree.children.get(condition.pk, []),
         "page": page,
         "other_count": total - open_count,
         "title": _("%(name)s trials") % {"name": condition.name},
