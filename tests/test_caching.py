@@ -90,6 +90,21 @@ def test_the_cache_backend_is_configurable(settings):
     assert settings.CACHES["default"]["BACKEND"].endswith(("LocMemCache", "RedisCache"))
 
 
+def test_the_embedded_cache_keeps_the_cards_of_many_searches(settings):
+    # Without Redis each process keeps its own cache. Django's default of 300 entries
+    # held the cards of 15 results pages: a mixed stream of searches evicted cards as
+    # fast as it stored them, and every page loaded and rendered its cards again.
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    cache = caches["default"]
+    if not isinstance(cache, LocMemCache):
+        pytest.skip("a shared cache server keeps its own limits")
+    entries = {f"card:test:{pk}": pk for pk in range(5000)}
+    cache.set_many(entries)
+    assert len(cache.get_many(list(entries))) == len(entries)
+
+
 @pytest.fixture(scope="module")
 def collected(tmp_path_factory) -> Path:
     # The admin's files are skipped: compressing them is slow and proves nothing more.

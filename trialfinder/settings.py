@@ -179,7 +179,14 @@ CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "trialfinder"}
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "trialfinder",
+            # Django's default of 300 entries holds the cards of 15 results pages: past
+            # that it culls a third at a time and searches recompute what they just stored.
+            # Cards and counts are small (about 1 KB each), so this is tens of megabytes.
+            "OPTIONS": {"MAX_ENTRIES": int(os.getenv("LOCAL_CACHE_ENTRIES", "20000"))},
+        }
     )
 }
 
