@@ -7,11 +7,19 @@ import logging
 import os
 import subprocess
 import sys
+import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from axes.models import AccessAttempt
+from django.contrib.sessions.models import Session
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
+
+from trialfinder.core import security
 
 PASSWORD = "correct horse battery staple"
 
@@ -73,14 +81,38 @@ def test_logins_are_logged_without_passwords(client, nurse, caplog):
     assert PASSWORD not in everything
 
 
-def test_staff_sessions_expire_after_the_idle_timeout(client, nurse, settings):
+def test_staff_sessions_expire_after_the_idle_timeout(client, nurse, settings, monkeypatch):
     settings.STAFF_IDLE_TIMEOUT = 900
     assert _login(client, "nurse", PASSWORD).status_code == 302
     assert client.session.get_expiry_age() == 900
     response = client.get(reverse("staff:lookup"))
     assert response.status_code == 200
-    # Each staff request re-sends the cookie, so the 15 minutes start again.
+    # The first staff page re-sends the cookie, so the 15 minutes start again.
     assert response.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == 900
+    stored = Session.objects.get().expire_date
+
+    # Pages within a minute of that write leave the session alone...
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("staff:lookup"))
+    assert response.status_code == 200
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
+    assert not [q for q in queries if "UPDATE" in q["sql"] and "django_session" in q["sql"]]
+
+    # ...and the first page after it writes it again, restarting the clock.
+    later = time.time() + security.SESSION_REFRESH_SECONDS
+    monkeypatch.setattr(security.time, "time", lambda: later)
+    response = client.get(reverse("staff:lookup"))
+    assert response.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == 900
+    assert Session.objects.get().expire_date >= stored
+
+
+def test_an_idle_staff_session_is_signed_out(client, nurse, settings):
+    settings.STAFF_IDLE_TIMEOUT = 900
+    assert _login(client, "nurse", PASSWORD).status_code == 302
+    Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
+    response = client.get(reverse("staff:lookup"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
 
 
 def test_non_staff_sessions_keep_the_normal_age(client, django_user_model, settings):
