@@ -25,9 +25,11 @@ _COMMON = {
     "database": None,
     "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 }
+# A plain `make test` stays quick; .ci/run asks for more, and `make fuzz` for far more.
+settings.register_profile("dev", max_examples=150, **_COMMON)
 settings.register_profile("ci", max_examples=400, **_COMMON)
 settings.register_profile("fuzz", max_examples=8000, **_COMMON)
-settings.load_profile(os.getenv("HYPOTHESIS_PROFILE", "ci"))
+settings.load_profile(os.getenv("HYPOTHESIS_PROFILE", "dev"))
 
 SEARCH_PARAMS = [
     "q",
