@@ -67,6 +67,8 @@ def test_the_middleware_pins_signed_in_and_unsafe_requests(rf: RequestFactory, s
             "get_expiry_age": lambda s: 0,
             "set_expiry": lambda s, v: 0,
             "__contains__": lambda s, k: False,
+            "get": lambda s, k, default=None: default,
+            "__setitem__": lambda s, k, v: None,
             "modified": False,
         },
     )()

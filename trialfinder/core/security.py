@@ -61,13 +61,19 @@ class StaffSessionMiddleware:
         )
         if signed_in and request.user.is_staff:
             _set_staff_expiry(request)
-            now = int(time.time())
-            if now - request.session.get("_staff_seen", 0) >= SESSION_REFRESH_SECONDS:
+            if time.time() - request.session.get(_SEEN, 0) >= SESSION_REFRESH_SECONDS:
                 # Saving the session restarts its clock: that makes the timeout "idle".
-                request.session["_staff_seen"] = now
+                _mark_seen(request)
         anonymous_read = not signed_in and request.method in ("GET", "HEAD")
         with dbrouter.replica_reads(anonymous_read):
             return self.get_response(request)
+
+
+_SEEN = "_staff_seen"
+
+
+def _mark_seen(request: HttpRequest) -> None:
+    request.session[_SEEN] = int(time.time())
 
 
 def _set_staff_expiry(request: HttpRequest) -> None:
@@ -82,6 +88,8 @@ def _set_staff_expiry(request: HttpRequest) -> None:
 def _log_login(sender, request: HttpRequest | None, user, **kwargs) -> None:
     if request is not None and hasattr(request, "session") and user.is_staff:
         _set_staff_expiry(request)
+        # The login itself saves the session: the next minute's pages need not.
+        _mark_seen(request)
     log.info(
         "login succeeded user=%s ip=%s", user.get_username(), client_ip(request) if request else ""
     )
