@@ -6,6 +6,7 @@ from functools import cached_property
 
 import django_filters
 from django import forms
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from trialfinder.trials import search
@@ -179,7 +180,8 @@ class TrialFilter(django_filters.FilterSet):
                 queryset, self.cleaned("q") or "", self.match_count, self.parsed
             )
         if value == "ending":
-            return queryset.order_by("end_date", "-updated", "pk")
+            # Unknown end dates last: SQLite would put them first.
+            return queryset.order_by(F("end_date").asc(nulls_last=True), "-updated", "pk")
         if value == "title":
             return queryset.order_by("title", "pk")
         return queryset.order_by("-updated", "pk")
