@@ -261,6 +261,13 @@ def test_sorting_by_recruitment_end(client, db):
     assert titles == ["Early", "Late", "Not given"]
 
 
+def test_sorting_by_title_ignores_case(client, db):
+    for title in ["Zoledronic acid trial", "eHealth support trial", "Aspirin trial"]:
+        make_trial(title=title)
+    titles = [t.title for t in client.get(URL, {"sort": "title"}).context["page"].object_list]
+    assert titles == ["Aspirin trial", "eHealth support trial", "Zoledronic acid trial"]
+
+
 @pytest.mark.postgres
 def test_title_matches_rank_above_summary_matches(client, db):
     make_trial(title="A trial of exercise", summary="Includes people with melanoma.")

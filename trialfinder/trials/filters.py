@@ -7,6 +7,7 @@ from functools import cached_property
 import django_filters
 from django import forms
 from django.db.models import F
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from trialfinder.trials import search
@@ -183,7 +184,8 @@ class TrialFilter(django_filters.FilterSet):
             # Unknown end dates last: SQLite would put them first.
             return queryset.order_by(F("end_date").asc(nulls_last=True), "-updated", "pk")
         if value == "title":
-            return queryset.order_by("title", "pk")
+            # Case aside, as a reader expects (SQLite and a "C" collation put "Z" before "a").
+            return queryset.order_by(Lower("title"), "pk")
         return queryset.order_by("-updated", "pk")
 
     def active_filters(self) -> list[tuple[str, str, str]]:
