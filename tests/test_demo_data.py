@@ -59,6 +59,26 @@ def test_it_is_idempotent(demo):
     assert "0 created, 52 updated" in out.getvalue()
 
 
+def test_every_trial_is_indexed_once_however_many_rows_it_has(demo, monkeypatch):
+    from trialfinder.trials import indexing
+
+    assert not indexing.unindexed().exists()
+    reindexed: list[int] = []
+    real = indexing.reindex
+    monkeypatch.setattr(indexing, "reindex", lambda ids: reindexed.extend(ids) or real(ids))
+    call_command("load_demo", stdout=io.StringIO())
+    # Each trial's cancer types, identifiers and sites are replaced row by row, and each
+    # row asks for a reindex: the loader batches them into one per trial.
+    assert sorted(reindexed) == sorted(Trial.objects.values_list("pk", flat=True))
+    assert not indexing.unindexed().exists()
+
+
+def test_the_seed_trials_are_found_by_search_words_and_by_id(demo, client):
+    assert b"EORTC 62027" in client.get("/trials/", {"q": "Glivec", "status": "any"}).content
+    response = client.get("/trials/", {"q": "NCT 00031915"})
+    assert response.status_code == 302 and response["Location"].endswith(f"/{SEED_2}/")
+
+
 def test_seed_trial_1_has_the_results_from_the_cruk_page(demo):
     trial = Trial.objects.get(slug=SEED_1)
     assert not trial.is_example

@@ -84,8 +84,9 @@ def load_trial(spec: dict, regions: dict[str, Region]) -> tuple[Trial, bool]:
     Site.objects.bulk_create(
         Site(trial=trial, **{**site, "region": regions[site["region"]]}) for site in spec["sites"]
     )
-    # The identifiers went in without signals; rebuild the search text once, at the end.
-    indexing.reindex([trial.pk])
+    # The identifiers went in without signals; rebuild the search text once, at the end
+    # (of this trial, or of the enclosing indexing.deferred() block).
+    indexing.request_reindex([trial.pk])
     return trial, created
 
 
@@ -103,12 +104,15 @@ class Command(BaseCommand):
 
         regions = {r.slug: r for r in Region.objects.all()}
         created = updated = 0
-        for spec in demo.all_specs():
-            trial, was_created = load_trial(spec, regions)
-            created += was_created
-            updated += not was_created
-            if options["verbosity"] > 1:
-                self.stdout.write(f"  {'created' if was_created else 'updated'} {trial.slug}")
+        # Deleting and re-adding a trial's cancer types, identifiers and sites signals a
+        # reindex for each row: batched, every trial is reindexed once, at the end.
+        with indexing.deferred():
+            for spec in demo.all_specs():
+                trial, was_created = load_trial(spec, regions)
+                created += was_created
+                updated += not was_created
+                if options["verbosity"] > 1:
+                    self.stdout.write(f"  {'created' if was_created else 'updated'} {trial.slug}")
 
         examples = len(demo.EXAMPLE_TRIALS)
         self.stdout.write(
