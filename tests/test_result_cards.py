@@ -39,7 +39,7 @@ def test_a_page_of_cached_cards_needs_only_the_page_query(
     with django_assert_num_queries(1):
         response = client.get(URL, params)
     assert b"St James&#x27;s University Hospital" in response.content
-    assert b"1 hospital(s) in Yorkshire and the Humber" in response.content
+    assert b"1 hospital in Yorkshire and the Humber" in response.content
 
 
 def test_uncached_cards_take_a_fixed_number_of_queries(client, db, page_cache_off):
@@ -89,6 +89,7 @@ def test_a_new_site_in_the_area_shows_on_the_card_at_once(client, trial, page_ca
     response = client.get(URL, {"region": "yorkshire-and-the-humber"})
     assert b"Hull Royal Infirmary" in response.content
     assert b"2 hospitals" in response.content
+    assert b"2 hospitals in Yorkshire and the Humber" in response.content  # why it matched
 
 
 def test_the_area_line_is_only_on_cards_for_an_area_search(client, trial, page_cache_off):

@@ -190,7 +190,7 @@ def test_each_result_says_why_it_matched_with_the_words_highlighted(client, corp
     assert "“glivec” treatment: imatinib" in html
     assert "Cancer type: Soft tissue sarcoma" in html
     assert "Age 40: no age limits given" in html
-    assert "1 hospital(s) in London" in html
+    assert "1 hospital in London" in html
 
 
 def test_the_snippet_highlights_matched_words_safely(client, db):

@@ -13,6 +13,7 @@ from functools import lru_cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from trialfinder.trials.indexing import normalise_text
 from trialfinder.trials.search import Clause, ParsedQuery
@@ -151,7 +152,8 @@ def explain(
         if n is None:
             n = len(getattr(trial, "sites_in_region", []))
         result.reasons.append(
-            _("%(n)s hospital(s) in %(region)s") % {"n": n, "region": region.name}
+            ngettext("%(n)s hospital in %(region)s", "%(n)s hospitals in %(region)s", n)
+            % {"n": n, "region": region.name}
         )
     if patterns:
         combined = _combined(tuple(p.pattern for p in patterns))
