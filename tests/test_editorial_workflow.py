@@ -236,8 +236,9 @@ def test_the_publish_action_publishes_complete_trials_and_says_why_others_were_n
     response = post_action(client, "publish", [ready, bare])
     assert response.status_code == 302
     messages = [str(m) for m in response.wsgi_request._messages]
-    assert "1 trial(s) published." in messages
+    assert "1 trial published." in messages
     assert any("Bare" in m and "no plain-language summary" in m for m in messages)
+    assert any(m.startswith("1 trial could not be published:") for m in messages)
     ready.refresh_from_db()
     bare.refresh_from_db()
     assert ready.publication == Publication.PUBLISHED and ready.published_by == publisher

@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import SIMPLE_HISTORY_REVERSE_ATTR_NAME
@@ -511,7 +511,8 @@ class TrialAdmin(GlossaryHelpMixin, SimpleHistoryAdmin):
         if allowed:
             self.message_user(
                 request,
-                gettext("%(n)d trial(s) %(verb)s.") % {"n": len(allowed), "verb": transition.verb},
+                ngettext("%(n)d trial %(verb)s.", "%(n)d trials %(verb)s.", len(allowed))
+                % {"n": len(allowed), "verb": transition.verb},
                 messages.SUCCESS,
             )
         if refused:
@@ -519,7 +520,11 @@ class TrialAdmin(GlossaryHelpMixin, SimpleHistoryAdmin):
                 request,
                 format_html(
                     "{}<ul>{}</ul>",
-                    gettext("%(n)d trial(s) could not be %(verb)s:")
+                    ngettext(
+                        "%(n)d trial could not be %(verb)s:",
+                        "%(n)d trials could not be %(verb)s:",
+                        len(refused),
+                    )
                     % {"n": len(refused), "verb": transition.verb},
                     format_html_join(
                         "",
