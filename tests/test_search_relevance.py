@@ -94,6 +94,15 @@ def test_a_broad_term_finds_its_narrower_ones_but_not_the_other_way(corpus):
     assert found("lymphoma") == {"Lymphoma and radiotherapy"}
 
 
+@pytest.mark.parametrize(
+    "q", ["haematological cancer", "hematologic malignancy", "blood cancers", "Blood cancers"]
+)
+def test_the_words_letters_use_for_blood_cancers_find_them(corpus, q):
+    # Seeded by migration: the test database has them as a new install would.
+    assert {"Leukaemia in children", "Lymphoma and radiotherapy"} <= found(q)
+    assert "A study for womb cancer" not in found(q)
+
+
 def test_a_cancer_type_finds_trials_of_its_subtypes(corpus):
     assert "Imatinib for advanced soft tissue sarcoma" in found("sarcoma")
     assert "Leukaemia in children" in found("leukaemia")

@@ -129,11 +129,23 @@ def seed_conditions(Condition) -> None:
         )
 
 
+BLOOD_CANCERS = "blood cancer\nleukaemia\nleukemia\nlymphoma\nmyeloma"
+BLOOD_CANCER_TERMS = [
+    "blood cancers",
+    "haematological cancer",
+    "hematologic cancer",
+    "hematological cancer",
+    "haematological malignancy",
+    "hematologic malignancy",
+]
+
 # (term, equivalents, kind, two_way). A starting set; editors extend it in the admin.
 SYNONYMS = [
     ("bowel", "colorectal\ncolon\nrectal\nrectum", "LAY_MEDICAL", True),
     ("womb", "uterine\nuterus\nendometrial\nendometrium", "LAY_MEDICAL", True),
     ("blood cancer", "leukaemia\nleukemia\nlymphoma\nmyeloma", "BROADER", False),
+    # What letters and registries call blood cancers (added by migration 0011).
+    *[(term, BLOOD_CANCERS, "BROADER", False) for term in BLOOD_CANCER_TERMS],
     ("NSCLC", "non-small cell lung cancer\nnon small cell lung", "ABBREVIATION", True),
     ("SCLC", "small cell lung cancer", "ABBREVIATION", True),
     ("gullet", "oesophageal\noesophagus\nesophageal\nesophagus", "LAY_MEDICAL", True),
