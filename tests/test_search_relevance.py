@@ -120,6 +120,30 @@ def test_websearch_syntax_supports_phrases_or_and_exclusion(corpus):
     assert found("surgery -bowel") == {"Oesophageal tumour surgery"}
 
 
+def test_short_words_match_whole_words_and_longer_ones_their_beginnings(db):
+    make_trial(
+        title="CAR T-cell therapy for myeloma",
+        summary="CAR T-cell therapy changes your own T cells so they attack the myeloma.",
+    )
+    make_trial(title="Carboplatin for ovarian carcinoma", summary="Care at home after treatment.")
+    make_trial(title="Melanoma vaccine trial", summary="A vaccine for melanoma.")
+    # "CAR-T" is "car" and "t": as prefixes they found every carcinoma, carer and trial.
+    assert found("CAR-T") == {"CAR T-cell therapy for myeloma"}
+    assert found("car") == {"CAR T-cell therapy for myeloma"}
+    assert found("carbo") == {"Carboplatin for ovarian carcinoma"}
+    assert found("melan") == {"Melanoma vaccine trial"}
+
+
+def test_why_this_matched_highlights_a_short_word_only_where_it_stands_alone(client, db):
+    make_trial(
+        title="CAR T-cell therapy for myeloma",
+        summary="Care after CAR T-cell therapy for people whose myeloma came back.",
+    )
+    html = client.get(URL, {"q": "car"}).content.decode()
+    assert "<mark>CAR</mark> T" in html
+    assert "<mark>Car" not in html
+
+
 def test_every_word_must_match(corpus):
     assert found("imatinib bowel") == set()
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from trialfinder.trials.indexing import normalise_text
-from trialfinder.trials.search import Clause, ParsedQuery
+from trialfinder.trials.search import Clause, ParsedQuery, open_ended
 from trialfinder.trials.templatetags.trial_display import age_range
 
 SNIPPET_RADIUS = 90
@@ -37,14 +37,16 @@ def _pattern(alternatives: list[str]) -> re.Pattern:
 # (cancer type and treatment names above all) again and again.
 @lru_cache(maxsize=256)
 def _compiled(alternatives: tuple[str, ...]) -> re.Pattern:
-    """Each alternative as a word-start pattern, its last word open-ended so plurals
-    and longer forms match ('sarcoma' finds 'sarcomas')."""
+    """Each alternative as a word-start pattern, its last word open-ended as the search
+    has it, so plurals and longer forms match ('sarcoma' finds 'sarcomas'), and short
+    words whole ('car' is not 'carcinoma')."""
     parts = []
     for alt in sorted(alternatives, key=len, reverse=True):
         words = [re.escape(w) for w in alt.split()]
+        end = r"\w*" if open_ended(alt.split()[-1]) else r"(?!\w)"
         if words[-1].endswith("s") and len(words[-1]) > 3:
             words[-1] = words[-1][:-1]
-        parts.append(r"[\W_]+".join(words) + r"\w*")
+        parts.append(r"[\W_]+".join(words) + end)
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
 

@@ -7,9 +7,10 @@ editable Synonym table. Every clause must match (AND); any alternative will do (
 
 Two implementations sit behind the same API:
 - PostgreSQL: the stored weighted `search_vector` (GIN index), English stemming, prefix
-  matching of single words, ranking with `ts_rank`; spelling fixes from `pg_trgm`.
-- SQLite: word-prefix matching on the stored normalised `search_document`, a light
-  plural stemmer, and difflib for spelling fixes.
+  matching of typed words of MIN_PREFIX letters or more, ranking with `ts_rank`;
+  spelling fixes from `pg_trgm`.
+- SQLite: word-prefix matching (whole words below MIN_PREFIX letters) on the stored
+  normalised `search_document`, a light plural stemmer, and difflib for spelling fixes.
 
 An exact trial ID (NCT00031915, "nct 0003 1915", "EORTC 62027", an obsolete ID) matches
 the identifier table first.
@@ -53,6 +54,7 @@ from trialfinder.trials.signals import SYNONYMS_CACHE_KEY
 
 MAX_QUERY_LENGTH = 200
 MAX_CLAUSES = 8
+MIN_PREFIX = 4
 # Ranking reads every match's vector. Up to RANK_ALL_LIMIT matches that is cheaper than
 # anything else (one pass over the text index); a broad word matches most trials, so
 # then only the RANKED_LIMIT most recently updated are ranked, and the page says so.
@@ -239,16 +241,33 @@ def _stem(word: str) -> str:
     return word
 
 
+def open_ended(word: str) -> bool:
+    """Whether a word also finds the longer words it begins ("melan" finds "melanoma").
+    Short ones match whole words only: "car" (from "CAR-T") must not find "carcinoma",
+    nor "t" every word that starts with a t."""
+    return len(word) >= MIN_PREFIX
+
+
 def _sqlite_condition(clause: Clause) -> Q:
     alternatives = []
     for alt in clause.alternatives:
         parts = alt.split()
-        parts[-1] = _stem(parts[-1])
-        # A leading space anchors the match at a word start; the document starts with none.
-        phrase = " ".join(parts)
-        alternatives.append(
-            Q(search_document__startswith=phrase) | Q(search_document__contains=" " + phrase)
-        )
+        if open_ended(parts[-1]):
+            parts[-1] = _stem(parts[-1])
+            # A leading space anchors the match at a word start; the document starts with
+            # none.
+            phrase = " ".join(parts)
+            alternatives.append(
+                Q(search_document__startswith=phrase) | Q(search_document__contains=" " + phrase)
+            )
+        else:
+            phrase = " ".join(parts)
+            alternatives.append(
+                Q(search_document=phrase)
+                | Q(search_document__startswith=phrase + " ")
+                | Q(search_document__contains=f" {phrase} ")
+                | Q(search_document__endswith=" " + phrase)
+            )
     return reduce(lambda a, b: a | b, alternatives)
 
 
@@ -257,7 +276,7 @@ def _postgres_query(clause: Clause) -> SearchQuery:
     for alt in clause.alternatives:
         if " " in alt:
             query = SearchQuery(alt, search_type="phrase", config="english")
-        elif alt == clause.typed:
+        elif alt == clause.typed and open_ended(alt):
             # The typed word may be unfinished ("melan"); safe as raw because
             # normalise_text leaves only word characters.
             query = SearchQuery(f"{alt}:*", search_type="raw", config="english")
