@@ -213,6 +213,26 @@ def test_no_results_suggest_broader_searches_that_have_results(client, corpus):
     assert b"0808" in response.content  # the nurse line
 
 
+def test_no_results_for_several_words_suggest_the_searches_one_word_shorter(client, corpus):
+    response = client.get(URL, {"q": "radiotherapy imatinib", "status": "any"})
+    assert response.context["page"].paginator.count == 0
+    options = {o["label"]: o["count"] for o in response.context["broader"]}
+    assert options["Search for “imatinib” instead"] == 1
+    assert options["Search for “radiotherapy” instead"] == 1
+    html = response.content.decode()
+    assert "q=imatinib" in html and "q=radiotherapy" in html
+
+
+def test_a_shorter_search_keeps_phrases_and_exclusions(corpus):
+    parsed = search.parse('"soft tissue" imatinib -bowel surgery')
+    assert search.without_each_word(parsed) == [
+        ("soft tissue", "imatinib -bowel surgery"),
+        ("imatinib", '"soft tissue" -bowel surgery'),
+        ("surgery", '"soft tissue" imatinib -bowel'),
+    ]
+    assert search.without_each_word(search.parse("imatinib")) == []
+
+
 def test_each_result_says_why_it_matched_with_the_words_highlighted(client, corpus):
     trial = Trial.objects.get(title__startswith="Imatinib")
     make_site(trial, region="london")

@@ -204,6 +204,27 @@ def parse(q: str) -> ParsedQuery:
     return parsed
 
 
+def without_each_word(parsed: ParsedQuery, limit: int = 4) -> list[tuple[str, str]]:
+    """(dropped words, the search text without them) for each of the first `limit` words
+    or phrases: when every word must match and nothing does, the nearest broader
+    searches leave one out ("radiotherapy for prostate" -> "prostate")."""
+    if len(parsed.positive) < 2:
+        return []
+
+    def text(clause: Clause) -> str:
+        words = (
+            f'"{clause.typed}"'
+            if " " in clause.typed and " OR " not in clause.typed
+            else clause.typed
+        )
+        return f"-{words}" if clause.negated else words
+
+    return [
+        (clause.typed, " ".join(text(c) for c in parsed.clauses if c is not clause))
+        for clause in parsed.positive[:limit]
+    ]
+
+
 def _identifier_key(q: str) -> str | None:
     """`q` as an ID is stored for lookup, or None when `q` cannot be an ID."""
     key = normalise_identifier(q)

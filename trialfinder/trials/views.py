@@ -74,14 +74,24 @@ def _broader_searches(request: HttpRequest, filterset: TrialFilter, facets) -> l
                     new.pop(key, None)
                 else:
                     new[key] = value
-            options.append({"label": label, "count": count, "query": new.urlencode()})
+            query = new.urlencode()
+            if all(o["query"] != query for o in options):
+                options.append({"label": label, "count": count, "query": query})
 
     q = filterset.cleaned("q")
     if q:
+        without_words = filterset.queryset_without("q")
         fixed = search.suggest(q)
         if fixed:
-            fixed_count = search.search(filterset.queryset_without("q"), fixed).count()
+            fixed_count = search.search(without_words, fixed).count()
             option(_("Search for “%(q)s” instead") % {"q": fixed}, fixed_count, q=fixed)
+        # Every word must match: the searches one word shorter, most results first.
+        shorter = [
+            (search.search(without_words, rest).count(), rest)
+            for _dropped, rest in search.without_each_word(filterset.parsed)
+        ]
+        for count, rest in sorted(shorter, key=lambda pair: -pair[0])[:2]:
+            option(_("Search for “%(q)s” instead") % {"q": rest}, count, q=rest)
     if filterset.cleaned("region"):
         option(
             _("Search everywhere, not just %(area)s") % {"area": filterset.chosen_region.name},
