@@ -213,6 +213,16 @@ def test_no_results_suggest_broader_searches_that_have_results(client, corpus):
     assert b"0808" in response.content  # the nurse line
 
 
+def test_a_misspelt_search_whose_fix_has_only_closed_trials_offers_them(client, corpus):
+    Trial.objects.filter(title__startswith="Imatinib").update(status=Status.COMPLETED)
+    response = client.get(URL, {"q": "imatinab"})
+    assert response.context["page"].paginator.count == 0
+    options = {o["label"]: o for o in response.context["broader"]}
+    offered = options["Search for “imatinib” in closed trials and results too"]
+    assert offered["count"] == 1
+    assert offered["query"] == "q=imatinib&status=any"
+
+
 def test_no_results_for_several_words_suggest_the_searches_one_word_shorter(client, corpus):
     response = client.get(URL, {"q": "radiotherapy imatinib", "status": "any"})
     assert response.context["page"].paginator.count == 0

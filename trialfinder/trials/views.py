@@ -85,6 +85,15 @@ def _broader_searches(request: HttpRequest, filterset: TrialFilter, facets) -> l
         if fixed:
             fixed_count = search.search(without_words, fixed).count()
             option(_("Search for “%(q)s” instead") % {"q": fixed}, fixed_count, q=fixed)
+            if not fixed_count and filterset.cleaned("status") != "any":
+                # "imatinab" when every imatinib trial has closed: the fix is still
+                # the answer, and the nurse may want the closed ones.
+                option(
+                    _("Search for “%(q)s” in closed trials and results too") % {"q": fixed},
+                    search.search(filterset.queryset_without("q", "status"), fixed).count(),
+                    q=fixed,
+                    status="any",
+                )
         # Every word must match: the searches one word shorter, most results first.
         shorter = [
             (search.search(without_words, rest).count(), rest)
