@@ -211,3 +211,16 @@ def test_an_id_lookup_has_a_bounded_number_of_queries(
     with django_assert_max_num_queries(17):
         response = nurse_client.get(URL, {"q": "NCT00031915", "region": "new-york"})
     assert response.context["exact"] == nct00031915
+
+
+def test_a_search_with_no_results_offers_nearby_searches_that_have_some(nurse_client, db):
+    make_trial(title="Imatinib for GIST", status=Status.COMPLETED)
+    make_trial(title="Radiotherapy for lymphoma")
+    html = nurse_client.get(URL, {"q": "imatinab"}).content.decode()
+    assert "Search for “imatinib” in closed trials and results too" in html
+    assert "?q=imatinib&amp;status=any" in html
+    response = nurse_client.get(URL, {"q": "radiotherapy imatinib", "status": "any"})
+    labels = [o["label"] for o in response.context["broader"]]
+    assert "Search for “radiotherapy” instead" in labels
+    assert "Search for “imatinib” instead" in labels
+    assert "Try fewer words" not in response.content.decode()

@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from trialfinder.trials import listing, search, sheet
+from trialfinder.trials import broader, listing, search, sheet
 from trialfinder.trials.filters import TrialFilter
 from trialfinder.trials.models import (
     Region,
@@ -114,6 +114,7 @@ def lookup(request: HttpRequest) -> HttpResponse:
         "found": matches,
         "exact": exact,
         "chosen_region": filterset.chosen_region,
+        "broader": broader.searches(request.GET, filterset) if not (matches or exact) else [],
     }
     partial = request.headers.get("X-Requested-With") == PARTIAL_HEADER
     template = "staff/_lookup_results.html" if partial else "staff/lookup.html"

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from trialfinder.core.caching import get_or_compute
-from trialfinder.trials import indexing, listing, search, sheet
+from trialfinder.trials import broader, indexing, listing, search, sheet
 from trialfinder.trials.explain import explain
 from trialfinder.trials.facets import compute as facet_counts
 from trialfinder.trials.filters import TrialFilter
@@ -58,72 +58,6 @@ def _count_open_trials(tree: ConditionTree) -> tuple[dict[int, int], int]:
     ):
         counts[row["condition_id"]] = row["n"]
     return counts, Trial.objects.published().recruiting().count()
-
-
-def _broader_searches(request: HttpRequest, filterset: TrialFilter, facets) -> list[dict]:
-    """When nothing matches: nearby searches that do have results, with their counts."""
-    params = request.GET.copy()
-    params.pop("page", None)
-    options = []
-
-    def option(label: str, count: int, **changes) -> None:
-        if count:
-            new = params.copy()
-            for key, value in changes.items():
-                if value is None:
-                    new.pop(key, None)
-                else:
-                    new[key] = value
-            query = new.urlencode()
-            if all(o["query"] != query for o in options):
-                options.append({"label": label, "count": count, "query": query})
-
-    q = filterset.cleaned("q")
-    if q:
-        without_words = filterset.queryset_without("q")
-        fixed = search.suggest(q)
-        if fixed:
-            fixed_count = search.search(without_words, fixed).count()
-            option(_("Search for “%(q)s” instead") % {"q": fixed}, fixed_count, q=fixed)
-            if not fixed_count and filterset.cleaned("status") != "any":
-                # "imatinab" when every imatinib trial has closed: the fix is still
-                # the answer, and the nurse may want the closed ones.
-                option(
-                    _("Search for “%(q)s” in closed trials and results too") % {"q": fixed},
-                    search.search(filterset.queryset_without("q", "status"), fixed).count(),
-                    q=fixed,
-                    status="any",
-                )
-        # Every word must match: the searches one word shorter, most results first.
-        shorter = [
-            (search.search(without_words, rest).count(), rest)
-            for _dropped, rest in search.without_each_word(filterset.parsed)
-        ]
-        for count, rest in sorted(shorter, key=lambda pair: -pair[0])[:2]:
-            option(_("Search for “%(q)s” instead") % {"q": rest}, count, q=rest)
-    if filterset.cleaned("region"):
-        option(
-            _("Search everywhere, not just %(area)s") % {"area": filterset.chosen_region.name},
-            filterset.queryset_without("region").count(),
-            region=None,
-        )
-    by_status = {choice.value: choice.count for choice in facets.status}
-    if filterset.cleaned("status") == "recruiting":
-        option(_("Include trials opening soon"), by_status["opening_soon"], status="opening_soon")
-    if filterset.cleaned("status") != "any":
-        option(_("Include closed trials and results"), by_status["any"], status="any")
-    chosen_type = filterset.cleaned("cancer_type")
-    parent = filterset.conditions.parent_of(chosen_type) if chosen_type else None
-    if parent is not None:
-        count = (
-            filterset.queryset_without("cancer_type")
-            .for_conditions(filterset.conditions.with_descendants(parent.slug))
-            .count()
-        )
-        option(
-            _("Search all %(type)s trials") % {"type": parent.name}, count, cancer_type=parent.slug
-        )
-    return options
 
 
 @require_GET
@@ -185,7 +119,11 @@ def trial_list(request: HttpRequest) -> HttpResponse:
         "ranked_limit": search.RANKED_LIMIT,
         "chosen_region": region,
         "query_too_long": len(request.GET.get("q", "")) > search.MAX_QUERY_LENGTH,
-        "broader": _broader_searches(request, filterset, facets) if not facets.total else [],
+        "broader": (
+            broader.searches(request.GET, filterset, {c.value: c.count for c in facets.status})
+            if not facets.total
+            else []
+        ),
         "did_you_mean": search.suggest(q) if q and facets.total and facets.total < 3 else None,
     }
     status = 400 if filterset.form.errors else 200

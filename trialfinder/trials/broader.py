@@ -1,0 +1,92 @@
+"""When a search finds nothing: the nearest broader searches that do find trials, each
+with its count. The public results page and the nurse lookup both offer them."""
+
+from __future__ import annotations
+
+from django.http import QueryDict
+from django.utils.translation import gettext as _
+
+from trialfinder.trials import search
+from trialfinder.trials.filters import TrialFilter
+
+# A search one word shorter per word, at most: the first words typed matter most.
+MAX_SHORTER = 2
+
+
+def searches(
+    params: QueryDict, filterset: TrialFilter, status_counts: dict[str, int] | None = None
+) -> list[dict]:
+    """[{label, count, query}] for: the spelling fix (in closed trials too, when that is
+    where its trials are), one word fewer, everywhere instead of the chosen area, opening
+    soon, closed trials too, and the chosen cancer type's parent. `status_counts` ("any",
+    "opening_soon"), when the caller has them from its facets, saves two counts."""
+    params = params.copy()
+    params.pop("page", None)
+    options: list[dict] = []
+
+    def option(label: str, count: int, **changes) -> None:
+        if not count:
+            return
+        new = params.copy()
+        for key, value in changes.items():
+            if value is None:
+                new.pop(key, None)
+            else:
+                new[key] = value
+        query = new.urlencode()
+        if all(o["query"] != query for o in options):
+            options.append({"label": label, "count": count, "query": query})
+
+    def status_count(group: str) -> int:
+        if status_counts is not None:
+            return status_counts[group]
+        return filterset.queryset_without("status").for_status_group(group).count()
+
+    status = filterset.cleaned("status")
+    q = filterset.cleaned("q")
+    if q:
+        without_words = filterset.queryset_without("q")
+        fixed = search.suggest(q)
+        if fixed:
+            fixed_count = search.search(without_words, fixed).count()
+            option(_("Search for “%(q)s” instead") % {"q": fixed}, fixed_count, q=fixed)
+            if not fixed_count and status != "any":
+                # "imatinab" when every imatinib trial has closed: the fix is still the
+                # answer, and a nurse may want the closed ones.
+                option(
+                    _("Search for “%(q)s” in closed trials and results too") % {"q": fixed},
+                    search.search(filterset.queryset_without("q", "status"), fixed).count(),
+                    q=fixed,
+                    status="any",
+                )
+        # Every word must match: the searches one word shorter, most results first.
+        shorter = [
+            (search.search(without_words, rest).count(), rest)
+            for _dropped, rest in search.without_each_word(filterset.parsed)
+        ]
+        for count, rest in sorted(shorter, key=lambda pair: -pair[0])[:MAX_SHORTER]:
+            option(_("Search for “%(q)s” instead") % {"q": rest}, count, q=rest)
+    if filterset.cleaned("region"):
+        option(
+            _("Search everywhere, not just %(area)s") % {"area": filterset.chosen_region.name},
+            filterset.queryset_without("region").count(),
+            region=None,
+        )
+    if status == "recruiting":
+        option(
+            _("Include trials opening soon"), status_count("opening_soon"), status="opening_soon"
+        )
+    if status != "any":
+        option(_("Include closed trials and results"), status_count("any"), status="any")
+    chosen_type = filterset.cleaned("cancer_type")
+    parent = filterset.conditions.parent_of(chosen_type) if chosen_type else None
+    if parent is not None:
+        count = (
+            filterset.queryset_without("cancer_type")
+            .for_conditions(filterset.conditions.with_descendants(parent.slug))
+            .count()
+        )
+        option(
+            _("Search all %(type)s trials") % {"type": parent.name}, count, cancer_type=parent.slug
+        )
+    return options
