@@ -144,6 +144,38 @@ def test_why_this_matched_highlights_a_short_word_only_where_it_stands_alone(cli
     assert "<mark>Car" not in html
 
 
+def test_hospital_and_town_names_find_the_trials_running_there(db):
+    bowel = make_trial(title="Aspirin for bowel cancer", conditions=[condition("bowel-cancer")])
+    site = make_site(bowel, facility="St James's University Hospital", city="Leeds")
+    make_site(
+        make_trial(title="Surgery for bowel cancer"), facility="The Christie", city="Manchester"
+    )
+    assert found("bowel cancer leeds") == {"Aspirin for bowel cancer"}
+    assert found("christie") == {"Surgery for bowel cancer"}
+    assert found("st james") == {"Aspirin for bowel cancer"}
+    # A moved site is searchable where it is now, at once.
+    site.city = "Harrogate"
+    site.save()
+    assert found("harrogate") == {"Aspirin for bowel cancer"}
+    assert found("leeds") == set()
+
+
+def test_search_text_built_by_an_older_version_is_rebuilt_after_migrating(db):
+    from trialfinder.trials import indexing, signals
+
+    trial = make_trial(title="Aspirin for bowel cancer")
+    make_site(trial, facility="The Christie", city="Manchester")
+    # As a trial indexed before sites were searchable: its text lacks them.
+    Trial.objects.update(
+        search_version=0, search_document="aspirin for bowel cancer", search_vector=None
+    )
+    assert list(indexing.unindexed()) == [trial]
+    assert found("christie") == set()
+    signals.rebuild_after_migrate(sender=None)
+    assert not indexing.unindexed().exists()
+    assert found("christie") == {"Aspirin for bowel cancer"}
+
+
 def test_every_word_must_match(corpus):
     assert found("imatinib bowel") == set()
 

@@ -7,7 +7,8 @@ PostgreSQL, a weighted `search_vector`:
   B  cancer types (with their parents and synonyms), treatments (with other names),
      keywords and MeSH terms
   C  plain-language sections and registry summaries
-  D  eligibility criteria and the detailed description
+  D  eligibility criteria, the detailed description, and the hospitals and towns of
+     its sites ("bowel cancer leeds", "the christie")
 
 Signals reindex one trial after an edit; bulk writers (import, generate_trials) call
 `reindex()` themselves with the primary keys they wrote.
@@ -38,6 +39,10 @@ from trialfinder.trials.models import (
 )
 
 CHUNK = 500
+# Raise whenever what goes into the search text changes: trials built by an older
+# version are rebuilt in place after the next migrate (signals.rebuild_after_migrate).
+# 1: hospitals and towns of the sites added.
+SEARCH_VERSION = 1
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 # Inside `deferred()`, signal-driven work is collected here and done once at the end.
 _pending: ContextVar[dict | None] = ContextVar("search_index_pending", default=None)
@@ -66,7 +71,9 @@ def normalise_text(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text.lower()).split())
 
 
-def _weights(trial: Trial, ancestors: dict[int, list[str]]) -> tuple[str, str, str, str]:
+def _weights(
+    trial: Trial, ancestors: dict[int, list[str]], places: Iterable[str] = ()
+) -> tuple[str, str, str, str]:
     identifiers = [f"{i.value} {i.normalised}" for i in trial.identifiers.all()]
     a = [trial.title, trial.acronym, *identifiers]
     b = [trial.keywords, trial.mesh_terms]
@@ -88,6 +95,7 @@ def _weights(trial: Trial, ancestors: dict[int, list[str]]) -> tuple[str, str, s
         trial.exclusion_criteria,
         trial.eligibility_criteria,
         trial.detailed_description,
+        *places,
     ]
     return tuple("\n".join(part for part in parts if part) for parts in (a, b, c, d))
 
@@ -133,14 +141,18 @@ def reindex(trial_ids: Iterable[int]) -> int:
             "identifiers", "conditions", "interventions"
         )
         site_regions: dict[int, set[int]] = {}
-        for trial_id, region_id in Site.objects.filter(
-            trial_id__in=chunk, region_id__isnull=False
-        ).values_list("trial_id", "region_id"):
-            site_regions.setdefault(trial_id, set()).update(region_keys.get(region_id, ()))
+        # Each hospital and town once, however many sites share it.
+        places: dict[int, dict[str, None]] = {}
+        for trial_id, region_id, facility, city in Site.objects.filter(
+            trial_id__in=chunk
+        ).values_list("trial_id", "region_id", "facility", "city"):
+            if region_id is not None:
+                site_regions.setdefault(trial_id, set()).update(region_keys.get(region_id, ()))
+            places.setdefault(trial_id, {}).update(dict.fromkeys(p for p in (facility, city) if p))
         rows = [
             _Row(
                 t.pk,
-                _weights(t, ancestors),
+                _weights(t, ancestors, places.get(t.pk, {})),
                 sorted(site_regions.get(t.pk, ())),
                 sorted({k for c in t.conditions.all() for k in condition_keys.get(c.pk, ())}),
             )
@@ -157,12 +169,13 @@ def reindex(trial_ids: Iterable[int]) -> int:
                         Trial(
                             pk=row.pk,
                             search_document=normalise_text(" ".join(row.weights)),
+                            search_version=SEARCH_VERSION,
                             facet_regions=row.regions,
                             facet_conditions=row.conditions,
                         )
                         for row in rows
                     ],
-                    ["search_document", "facet_regions", "facet_conditions"],
+                    ["search_document", "search_version", "facet_regions", "facet_conditions"],
                 )
         written += len(rows)
     bump_generation()
@@ -184,13 +197,14 @@ def _write_postgres(rows: list[_Row]) -> None:
                 setweight(to_tsvector('english', v.b), 'B') ||
                 setweight(to_tsvector('english', v.c), 'C') ||
                 setweight(to_tsvector('english', v.d), 'D'),
+            search_version = %s,
             facet_regions = v.regions,
             facet_conditions = v.conditions
         FROM (VALUES {values}) AS v(id, a, b, c, d, regions, conditions)
         WHERE t.id = v.id
     """  # noqa: S608 - only placeholders are formatted in; every value is a parameter.
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, [SEARCH_VERSION, *params])
 
 
 def batching() -> bool:
@@ -235,10 +249,9 @@ def deferred() -> Iterator[None]:
 
 
 def unindexed() -> TrialQuerySet:
-    """Trials whose search text was never built (e.g. rows written by a data migration)."""
-    if connection.vendor == "postgresql":
-        return Trial.objects.filter(search_vector__isnull=True)
-    return Trial.objects.filter(search_document="")
+    """Trials whose search text was never built (rows written by a data migration, say)
+    or was built by an older SEARCH_VERSION."""
+    return Trial.objects.filter(search_version__lt=SEARCH_VERSION)
 
 
 def reindex_all() -> int:

@@ -586,6 +586,9 @@ class Trial(models.Model):
     # Kept current by trialfinder.trials.indexing on every save and import.
     search_document = models.TextField(blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
+    # Which version of indexing built them (indexing.SEARCH_VERSION): after a deploy that
+    # changes what is searched, older ones are rebuilt in place once migrations finish.
+    search_version = models.PositiveSmallIntegerField(default=0, editable=False)
     # Every area with a site of this trial and every cancer type it is linked to, each
     # with all the areas or types above it: facet counts read these from the trial row.
     facet_regions = IdSetField()
@@ -596,7 +599,13 @@ class Trial(models.Model):
     objects = TrialQuerySet.as_manager()
     # The search columns are derived and rewritten in bulk; they are not history.
     history = TrialfinderHistory(
-        excluded_fields=["search_document", "search_vector", "facet_regions", "facet_conditions"],
+        excluded_fields=[
+            "search_document",
+            "search_vector",
+            "search_version",
+            "facet_regions",
+            "facet_conditions",
+        ],
         # Which cancer types and treatments a trial was linked to is part of its story.
         m2m_fields=[conditions, interventions],
     )
