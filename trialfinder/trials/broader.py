@@ -62,7 +62,7 @@ def searches(
         # Every word must match: the searches one word shorter, most results first.
         shorter = [
             (search.search(without_words, rest).count(), rest)
-            for _dropped, rest in search.without_each_word(filterset.parsed)
+            for rest in search.shorter_searches(filterset.parsed)
         ]
         for count, rest in sorted(shorter, key=lambda pair: -pair[0])[:MAX_SHORTER]:
             option(_("Search for “%(q)s” instead") % {"q": rest}, count, q=rest)

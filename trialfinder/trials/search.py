@@ -204,24 +204,22 @@ def parse(q: str) -> ParsedQuery:
     return parsed
 
 
-def without_each_word(parsed: ParsedQuery, limit: int = 4) -> list[tuple[str, str]]:
-    """(dropped words, the search text without them) for each of the first `limit` words
-    or phrases: when every word must match and nothing does, the nearest broader
-    searches leave one out ("radiotherapy for prostate" -> "prostate")."""
+def shorter_searches(parsed: ParsedQuery, limit: int = 4) -> list[str]:
+    """The search text with each of its first `limit` words or phrases left out in turn:
+    every word must match, so when nothing does, the nearest broader searches are these
+    ("radiotherapy for prostate" -> "prostate", "radiotherapy")."""
     if len(parsed.positive) < 2:
         return []
 
     def text(clause: Clause) -> str:
-        words = (
-            f'"{clause.typed}"'
-            if " " in clause.typed and " OR " not in clause.typed
-            else clause.typed
-        )
+        words = clause.typed
+        if " " in words and " OR " not in words:
+            words = f'"{words}"'
         return f"-{words}" if clause.negated else words
 
     return [
-        (clause.typed, " ".join(text(c) for c in parsed.clauses if c is not clause))
-        for clause in parsed.positive[:limit]
+        " ".join(text(c) for c in parsed.clauses if c is not left_out)
+        for left_out in parsed.positive[:limit]
     ]
 
 
@@ -275,8 +273,7 @@ def _sqlite_condition(clause: Clause) -> Q:
         parts = alt.split()
         if open_ended(parts[-1]):
             parts[-1] = _stem(parts[-1])
-            # A leading space anchors the match at a word start; the document starts with
-            # none.
+            # A leading space anchors the match at a word start (the document has none).
             phrase = " ".join(parts)
             alternatives.append(
                 Q(search_document__startswith=phrase) | Q(search_document__contains=" " + phrase)
