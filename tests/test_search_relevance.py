@@ -132,6 +132,8 @@ def test_short_words_match_whole_words_and_longer_ones_their_beginnings(db):
     assert found("car") == {"CAR T-cell therapy for myeloma"}
     assert found("carbo") == {"Carboplatin for ovarian carcinoma"}
     assert found("melan") == {"Melanoma vaccine trial"}
+    make_trial(title="Radiotherapy near the eyes")
+    assert found("eye") == {"Radiotherapy near the eyes"}
 
 
 def test_why_this_matched_highlights_a_short_word_only_where_it_stands_alone(client, db):

@@ -279,13 +279,14 @@ def _sqlite_condition(clause: Clause) -> Q:
                 Q(search_document__startswith=phrase) | Q(search_document__contains=" " + phrase)
             )
         else:
-            phrase = " ".join(parts)
-            alternatives.append(
-                Q(search_document=phrase)
-                | Q(search_document__startswith=phrase + " ")
-                | Q(search_document__contains=f" {phrase} ")
-                | Q(search_document__endswith=" " + phrase)
-            )
+            # The whole word, or its plural ("eye" finds "eyes", as stemming does).
+            for phrase in (" ".join(parts), " ".join(parts) + "s"):
+                alternatives.append(
+                    Q(search_document=phrase)
+                    | Q(search_document__startswith=phrase + " ")
+                    | Q(search_document__contains=f" {phrase} ")
+                    | Q(search_document__endswith=" " + phrase)
+                )
     return reduce(lambda a, b: a | b, alternatives)
 
 
