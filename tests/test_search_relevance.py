@@ -267,6 +267,38 @@ def test_no_results_for_several_words_suggest_the_searches_one_word_shorter(clie
     assert "q=imatinib" in html and "q=radiotherapy" in html
 
 
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("bowel cancer over 70", (70, "bowel cancer")),
+        ("myeloma aged 67", (67, "myeloma")),
+        ("Age 45 breast", (45, "breast")),
+        ("8 year old leukaemia", (8, "leukaemia")),
+        ("a 70-year-old with lung cancer", (70, "a with lung cancer")),
+        ("over 70", (70, "")),
+        ("NCT00031915", None),
+        ("stage 4 bowel cancer", None),
+        ("over 500", None),
+    ],
+)
+def test_an_age_typed_as_words_is_recognised(q, expected):
+    assert search.age_in_words(q) == expected
+
+
+def test_no_results_for_an_age_in_words_offer_the_age_filter(client, db):
+    make_trial(title="Lung cancer in older people", min_age_months=65 * 12)
+    make_trial(title="Lung cancer in children", max_age_months=17 * 12)
+    response = client.get(URL, {"q": "lung cancer over 70"})
+    assert response.context["page"].paginator.count == 0
+    options = {o["label"]: o for o in response.context["broader"]}
+    offered = options["Search for “lung cancer” for someone aged 70"]
+    assert offered["count"] == 1
+    assert offered["query"] == "q=lung+cancer&age=70"
+    # Someone who already gave an age in the box is not second-guessed.
+    response = client.get(URL, {"q": "lung cancer over 70", "age": "71"})
+    assert not any("aged" in o["label"] for o in response.context["broader"])
+
+
 def test_a_shorter_search_keeps_phrases_and_exclusions(corpus):
     parsed = search.parse('"soft tissue" imatinib -bowel surgery')
     assert search.shorter_searches(parsed) == [

@@ -16,10 +16,11 @@ MAX_SHORTER = 2
 def searches(
     params: QueryDict, filterset: TrialFilter, status_counts: dict[str, int] | None = None
 ) -> list[dict]:
-    """[{label, count, query}] for: the spelling fix (in closed trials too, when that is
-    where its trials are), one word fewer, everywhere instead of the chosen area, opening
-    soon, closed trials too, and the chosen cancer type's parent. `status_counts` ("any",
-    "opening_soon"), when the caller has them from its facets, saves two counts."""
+    """[{label, count, query}] for: an age typed as words ("over 70") as the age filter,
+    the spelling fix (in closed trials too, when that is where its trials are), one word
+    fewer, everywhere instead of the chosen area, opening soon, closed trials too, and
+    the chosen cancer type's parent. `status_counts` ("any", "opening_soon"), when the
+    caller has them from its facets, saves two counts."""
     params = params.copy()
     params.pop("page", None)
     options: list[dict] = []
@@ -46,6 +47,20 @@ def searches(
     q = filterset.cleaned("q")
     if q:
         without_words = filterset.queryset_without("q")
+        in_words = search.age_in_words(q) if filterset.cleaned("age") is None else None
+        if in_words is not None:
+            age, rest = in_words
+            # The words are searched as text, where "70" rarely stands: the age box
+            # gives what was meant, with trials that give no age limits too.
+            by_age = filterset.queryset_without("q", "age").for_age(age)
+            option(
+                _("Search for “%(q)s” for someone aged %(age)s") % {"q": rest, "age": age}
+                if rest
+                else _("Search for trials for someone aged %(age)s") % {"age": age},
+                search.search(by_age, rest).count() if rest else by_age.count(),
+                q=rest or None,
+                age=str(age),
+            )
         fixed = search.suggest(q)
         if fixed:
             fixed_count = search.search(without_words, fixed).count()

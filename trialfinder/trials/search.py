@@ -204,6 +204,28 @@ def parse(q: str) -> ParsedQuery:
     return parsed
 
 
+# "over 70", "aged 8", "age 45", "70 years old", "a 70-year-old": an age typed as words.
+_AGE_WORDS = re.compile(
+    r"\b(?:(?:over|aged?|older than|under|younger than)\s+(\d{1,3})"
+    r"|(\d{1,3})(?:\s*|-)(?:years?|yrs?)(?:\s*|-)old)\b",
+    re.IGNORECASE,
+)
+
+
+def age_in_words(q: str) -> tuple[int, str] | None:
+    """(the age, the search text without it) when the words give an age, as callers who
+    do not see the age box type it: "bowel cancer over 70" is (70, "bowel cancer")."""
+    match = _AGE_WORDS.search(clean_query(q))
+    if match is None:
+        return None
+    age = int(match.group(1) or match.group(2))
+    if age > 120:
+        return None
+    rest = clean_query(q)
+    rest = " ".join((rest[: match.start()] + " " + rest[match.end() :]).split())
+    return age, rest
+
+
 def shorter_searches(parsed: ParsedQuery, limit: int = 4) -> list[str]:
     """The search text with each of its first `limit` words or phrases left out in turn:
     every word must match, so when nothing does, the nearest broader searches are these
