@@ -127,8 +127,16 @@ def test_short_words_match_whole_words_and_longer_ones_their_beginnings(db):
     )
     make_trial(title="Carboplatin for ovarian carcinoma", summary="Care at home after treatment.")
     make_trial(title="Melanoma vaccine trial", summary="A vaccine for melanoma.")
-    # "CAR-T" is "car" and "t": as prefixes they found every carcinoma, carer and trial.
+    # "CAR-T" was "car" and "t": as prefixes they found every carcinoma, carer and trial.
     assert found("CAR-T") == {"CAR T-cell therapy for myeloma"}
+    assert [c.typed for c in search.parse("CAR-T PD-1 hepatitis b").clauses] == [
+        "car",
+        "pd",
+        "1",
+        "hepatitis",
+        "b",
+    ]
+    assert found("T-cell") == found("cell")
     assert found("car") == {"CAR T-cell therapy for myeloma"}
     assert found("carbo") == {"Carboplatin for ovarian carcinoma"}
     assert found("melan") == {"Melanoma vaccine trial"}

@@ -197,7 +197,12 @@ def parse(q: str) -> ParsedQuery:
             flush()
             pending_or = True
         else:
-            for part in normalise_text(word).split():
+            parts = normalise_text(word).split()
+            if len(parts) > 1:
+                # A lone letter from "CAR-T" or "T-cell" says nothing on its own (it is a
+                # stopword to PostgreSQL); digits ("PD-1") do.
+                parts = [p for p in parts if len(p) > 1 or p.isdigit()] or parts
+            for part in parts:
                 words.append((part, bool(minus)))
     flush()
     parsed.clauses = parsed.clauses[:MAX_CLAUSES]
