@@ -302,6 +302,7 @@ def test_no_results_for_an_age_in_words_offer_the_age_filter(client, db):
     offered = options["Search for “lung cancer” for someone aged 70"]
     assert offered["count"] == 1
     assert offered["query"] == "q=lung+cancer&age=70"
+    assert len(options) == 1  # not also "lung over" and "over 70"
     # Someone who already gave an age in the box is not second-guessed.
     response = client.get(URL, {"q": "lung cancer over 70", "age": "71"})
     assert not any("aged" in o["label"] for o in response.context["broader"])

@@ -74,10 +74,11 @@ def searches(
                     q=fixed,
                     status="any",
                 )
-        # Every word must match: the searches one word shorter, most results first.
+        # Every word must match: the searches one word shorter, most results first
+        # (not when the words held an age: leaving out "over" or "70" helps nobody).
         shorter = [
             (search.search(without_words, rest).count(), rest)
-            for rest in search.shorter_searches(filterset.parsed)
+            for rest in (search.shorter_searches(filterset.parsed) if in_words is None else [])
         ]
         for count, rest in sorted(shorter, key=lambda pair: -pair[0])[:MAX_SHORTER]:
             option(_("Search for “%(q)s” instead") % {"q": rest}, count, q=rest)
