@@ -287,6 +287,7 @@ def test_no_results_for_several_words_suggest_the_searches_one_word_shorter(clie
         ("NCT00031915", None),
         ("stage 4 bowel cancer", None),
         ("over 500", None),
+        ("leukaemia under 18", None),
     ],
 )
 def test_an_age_typed_as_words_is_recognised(q, expected):

@@ -210,8 +210,9 @@ def parse(q: str) -> ParsedQuery:
 
 
 # "over 70", "aged 8", "age 45", "70 years old", "a 70-year-old": an age typed as words.
+# ("under 18" is a range, not an age, so it is left to the words.)
 _AGE_WORDS = re.compile(
-    r"\b(?:(?:over|aged?|older than|under|younger than)\s+(\d{1,3})"
+    r"\b(?:(?:over|aged?|older than)\s+(\d{1,3})"
     r"|(\d{1,3})(?:\s*|-)(?:years?|yrs?)(?:\s*|-)old)\b",
     re.IGNORECASE,
 )
