@@ -186,15 +186,20 @@ def name_sites(trials) -> None:
     """For words a card's own texts do not hold ("bowel cancer leeds"), the hospital
     whose name or town has them, in one query for the whole page, and only when there
     are such words: "“leeds” at St James's University Hospital, Leeds"."""
-    unplaced = [(trial, clause) for trial in trials for clause in trial.why.unplaced.values()]
-    if not unplaced:
+    wanted = {
+        (trial.pk, alt)
+        for trial in trials
+        for clause in trial.why.unplaced.values()
+        for alt in clause.alternatives
+    }
+    if not wanted:
         return
     match = Q()
-    for alt in {alt for _trial, clause in unplaced for alt in clause.alternatives}:
+    for alt in {alt for _pk, alt in wanted}:
         match |= Q(facility__icontains=alt) | Q(city__icontains=alt)
     found: dict[int, list[tuple[str, str]]] = {}
     sites = (
-        Site.objects.filter(match, trial_id__in={trial.pk for trial, _clause in unplaced})
+        Site.objects.filter(match, trial_id__in={pk for pk, _alt in wanted})
         .order_by("trial_id", "facility")
         .values_list("trial_id", "facility", "city")[: MAX_SITES_NAMED * len(trials)]
     )
