@@ -110,24 +110,3 @@ def test_a_new_release_never_reads_cards_the_last_one_stored(client, trial, page
     ):
         client.get(URL)
     assert rendered.called
-
-
-def test_words_found_only_in_a_hospital_name_or_town_name_that_hospital(
-    client, db, page_cache_off, django_assert_num_queries
-):
-    # Three, so that no "did you mean" spelling lookup runs.
-    for n in range(3):
-        trial = make_trial(title=f"Aspirin for bowel cancer {n}")
-        make_site(trial, facility="St James's University Hospital", city="Leeds")
-        make_site(trial, facility="Hull Royal Infirmary", city="Hull")
-    params = {"q": "bowel cancer leeds"}
-    client.get(URL, params)
-    # Cards cached: the page query, and one more for the hospitals named by the words.
-    with django_assert_num_queries(2):
-        html = client.get(URL, params).content.decode()
-    assert "“leeds” at St James&#x27;s University Hospital, Leeds" in html
-    assert "“bowel” in the title" in html
-    # Words the card's own texts hold need no hospital query.
-    client.get(URL, {"q": "aspirin"})
-    with django_assert_num_queries(1):
-        client.get(URL, {"q": "aspirin"})

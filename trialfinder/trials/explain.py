@@ -10,20 +10,16 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from trialfinder.trials.indexing import normalise_text
-from trialfinder.trials.models import Site
 from trialfinder.trials.search import Clause, ParsedQuery, open_ended
 from trialfinder.trials.templatetags.trial_display import age_range
 
 SNIPPET_RADIUS = 90
-# Sites read per card when naming where words matched: one is named, this bounds a page.
-MAX_SITES_NAMED = 5
 _MARKDOWN_SYMBOLS = re.compile(r"[*_#>`\[\]]|\(https?://[^)]*\)")
 
 
@@ -31,9 +27,6 @@ _MARKDOWN_SYMBOLS = re.compile(r"[*_#>`\[\]]|\(https?://[^)]*\)")
 class Explanation:
     reasons: list[str] = field(default_factory=list)
     snippet: SafeString | None = None
-    # Words found in none of the texts a card carries, by the index of their reason:
-    # `name_sites` may find them in the name or town of a hospital.
-    unplaced: dict[int, Clause] = field(default_factory=dict)
 
 
 def _pattern(alternatives: list[str]) -> re.Pattern:
@@ -91,9 +84,8 @@ def _where(pattern: re.Pattern, trial) -> str | None:
     return None
 
 
-def _word_reason(clause: Clause, trial) -> str | None:
-    """Where the typed words matched; names the synonym when that is what matched. None
-    when they are in none of the texts a card carries."""
+def _word_reason(clause: Clause, trial) -> str:
+    """Where the typed words matched; names the synonym when that is what matched."""
     for alternative in clause.alternatives:
         where = _where(_pattern([alternative]), trial)
         if where:
@@ -104,10 +96,6 @@ def _word_reason(clause: Clause, trial) -> str | None:
                 "alt": alternative,
                 "where": where,
             }
-    return None
-
-
-def _in_details(clause: Clause) -> str:
     return _("“%(words)s” in the trial details") % {"words": clause.typed}
 
 
@@ -146,11 +134,7 @@ def explain(
     patterns = []
     for clause in parsed.positive if parsed else []:
         patterns.append(_pattern(clause.alternatives))
-        reason = _word_reason(clause, trial)
-        if reason is None:
-            result.unplaced[len(result.reasons)] = clause
-            reason = _in_details(clause)
-        result.reasons.append(reason)
+        result.reasons.append(_word_reason(clause, trial))
     if cancer_type_ids:
         names = [c.name for c in _conditions(trial) if c.pk in cancer_type_ids]
         if names:
@@ -180,44 +164,3 @@ def explain(
             if result.snippet:
                 break
     return result
-
-
-def name_sites(trials) -> None:
-    """For words a card's own texts do not hold ("bowel cancer leeds"), the hospital
-    whose name or town has them, in one query for the whole page, and only when there
-    are such words: "“leeds” at St James's University Hospital, Leeds"."""
-    wanted = {
-        (trial.pk, alt)
-        for trial in trials
-        for clause in trial.why.unplaced.values()
-        for alt in clause.alternatives
-    }
-    if not wanted:
-        return
-    match = Q()
-    for alt in {alt for _pk, alt in wanted}:
-        match |= Q(facility__icontains=alt) | Q(city__icontains=alt)
-    found: dict[int, list[tuple[str, str]]] = {}
-    sites = (
-        Site.objects.filter(match, trial_id__in={pk for pk, _alt in wanted})
-        .order_by("trial_id", "facility")
-        .values_list("trial_id", "facility", "city")[: MAX_SITES_NAMED * len(trials)]
-    )
-    for trial_id, facility, city in sites:
-        found.setdefault(trial_id, []).append((facility, city))
-    for trial in trials:
-        for index, clause in trial.why.unplaced.items():
-            site = next(
-                (
-                    (facility, city)
-                    for facility, city in found.get(trial.pk, [])
-                    if _pattern(clause.alternatives).search(_normalised(f"{facility} {city}"))
-                ),
-                None,
-            )
-            if site is not None:
-                where = ", ".join(part for part in site if part)
-                trial.why.reasons[index] = _("“%(words)s” at %(site)s") % {
-                    "words": clause.typed,
-                    "site": where,
-                }

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from trialfinder.core.caching import get_or_compute
 from trialfinder.trials import broader, indexing, listing, search, sheet
-from trialfinder.trials.explain import explain, name_sites
+from trialfinder.trials.explain import explain
 from trialfinder.trials.facets import compute as facet_counts
 from trialfinder.trials.filters import TrialFilter
 from trialfinder.trials.models import (
@@ -108,7 +108,6 @@ def trial_list(request: HttpRequest) -> HttpResponse:
             age=filterset.cleaned("age"),
             region=region,
         )
-    name_sites(page.object_list)
     ctx = {
         "filterset": filterset,
         "form": filterset.form,
