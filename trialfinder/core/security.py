@@ -20,6 +20,7 @@ log = logging.getLogger("trialfinder.security")
 # request. Writing it on every request cost a transaction per page while a nurse looked
 # trials up with a caller waiting.
 SESSION_REFRESH_SECONDS = 60
+_SEEN = "_staff_seen"
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -67,9 +68,6 @@ class StaffSessionMiddleware:
         anonymous_read = not signed_in and request.method in ("GET", "HEAD")
         with dbrouter.replica_reads(anonymous_read):
             return self.get_response(request)
-
-
-_SEEN = "_staff_seen"
 
 
 def _mark_seen(request: HttpRequest) -> None:

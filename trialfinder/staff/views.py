@@ -103,7 +103,7 @@ def lookup(request: HttpRequest) -> HttpResponse:
     page, _corrected = listing.results_page(
         request,
         _with_row_data(filterset.qs),
-        count=search.ranked_count(q, matches) if ranked else matches,
+        count=search.ranked_count(q, matches, filterset.parsed) if ranked else matches,
         per_page=PAGE_SIZE,
     )
     listing.annotate_cards(page.object_list, region_ids)

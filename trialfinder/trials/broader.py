@@ -57,7 +57,7 @@ def searches(
                 _("Search for “%(q)s” for someone aged %(age)s") % {"q": rest, "age": age}
                 if rest
                 else _("Search for trials for someone aged %(age)s") % {"age": age},
-                search.search(by_age, rest).count() if rest else by_age.count(),
+                search.search(by_age, rest).count(),
                 q=rest or None,
                 age=str(age),
             )

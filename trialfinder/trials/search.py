@@ -221,15 +221,14 @@ _AGE_WORDS = re.compile(
 def age_in_words(q: str) -> tuple[int, str] | None:
     """(the age, the search text without it) when the words give an age, as callers who
     do not see the age box type it: "bowel cancer over 70" is (70, "bowel cancer")."""
-    match = _AGE_WORDS.search(clean_query(q))
+    q = clean_query(q)
+    match = _AGE_WORDS.search(q)
     if match is None:
         return None
     age = int(match.group(1) or match.group(2))
     if age > 120:
         return None
-    rest = clean_query(q)
-    rest = " ".join((rest[: match.start()] + " " + rest[match.end() :]).split())
-    return age, rest
+    return age, " ".join((q[: match.start()] + " " + q[match.end() :]).split())
 
 
 def shorter_searches(parsed: ParsedQuery, limit: int = 4) -> list[str]:
@@ -399,9 +398,9 @@ def order_by_relevance(
     ).order_by("-title_hit", "-updated", "pk")
 
 
-def ranked_count(q: str, matches: int) -> int:
+def ranked_count(q: str, matches: int, parsed: ParsedQuery | None = None) -> int:
     """How many of the `matches` a relevance ordering for `q` shows."""
-    if matches > RANK_ALL_LIMIT and parse(q).positive:
+    if matches > RANK_ALL_LIMIT and (parse(q) if parsed is None else parsed).positive:
         return RANKED_LIMIT
     return matches
 

@@ -92,7 +92,7 @@ def trial_list(request: HttpRequest) -> HttpResponse:
     rows = listing.with_card_data(filterset.qs, card_only=True)
     ranked = bool(q) and filterset.cleaned("sort") == "relevance"
     # Relevance may rank only the newest matches (see search.order_by_relevance).
-    shown = search.ranked_count(q, facets.total) if ranked else facets.total
+    shown = search.ranked_count(q, facets.total, filterset.parsed) if ranked else facets.total
     page, page_corrected = listing.results_page(request, rows, shown)
     cancer_type_ids = (
         filterset.conditions.with_descendants(filterset.cleaned("cancer_type"))
