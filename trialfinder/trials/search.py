@@ -41,7 +41,7 @@ from django.db.models import (
 )
 
 from trialfinder.text import lines
-from trialfinder.trials.indexing import normalise_text
+from trialfinder.trials.indexing import generation, normalise_text
 from trialfinder.trials.models import (
     SpellingTerm,
     Synonym,
@@ -420,10 +420,24 @@ def _newest_matches(queryset: TrialQuerySet, matches: int | None) -> TrialQueryS
     return queryset.filter(pk__in=newest)
 
 
+# A spelling fix is looked up again by the page it leads to, and by every visitor who
+# makes the same mistake; new words move the generation on.
+SPELLING_CACHE_SECONDS = 3600
+
+
 def spelling_fix(word: str) -> str | None:
     """The known cancer-type, treatment or synonym word closest to `word`, if close."""
     if len(word) < 4 or not word.isalpha():
         return None
+    key = f"spelling:{generation()}:{word[:100]}"
+    fix = cache.get(key)
+    if fix is None:
+        fix = _closest_known_word(word) or ""
+        cache.set(key, fix, SPELLING_CACHE_SECONDS)
+    return fix or None
+
+
+def _closest_known_word(word: str) -> str | None:
     if _is_postgres():
         # The % operator (trigram_similar) uses the GIN trigram index; then rank.
         best = (
