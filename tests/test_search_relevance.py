@@ -228,12 +228,44 @@ def test_spelling_mistakes_are_fixed(corpus, typo, fix):
     assert search.suggest(typo) == fix
 
 
-def test_a_misspelt_search_offers_the_fix_with_its_result_count(client, corpus):
+def test_a_misspelt_search_that_finds_nothing_shows_the_fixed_search_and_says_so(client, corpus):
     response = client.get(URL, {"q": "sarcomma"})
-    html = response.content.decode()
+    assert response.status_code == 302
+    assert response["Location"] == f"{URL}?q=sarcoma&typed=sarcomma"
+    response = client.get(response["Location"])
+    assert [t.title for t in response.context["page"].object_list] == [
+        "Imatinib for advanced soft tissue sarcoma"
+    ]
+    assert "No trials matched “sarcomma”, so we searched for “sarcoma” instead." in (
+        response.content.decode()
+    )
+
+
+def test_the_fixed_search_keeps_the_other_choices_but_not_the_page(client, corpus):
+    response = client.get(URL, {"q": "lukemia", "age": "8", "page": "3", "sort": "title"})
+    assert response.status_code == 302
+    assert response["Location"] == f"{URL}?q=leukemia&age=8&sort=title&typed=lukemia"
+
+
+def test_words_that_find_trials_are_not_corrected(client, corpus):
+    make_trial(title="Sarcomma, as one registry spells it")
+    response = client.get(URL, {"q": "sarcomma"})
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == 1
+
+
+def test_a_fix_with_no_trials_under_the_same_choices_is_not_shown_in_their_place(client, corpus):
+    response = client.get(URL, {"q": "sarcomma", "cancer_type": "bowel-cancer"})
+    assert response.status_code == 200
     assert response.context["page"].paginator.count == 0
-    assert "Search for “sarcoma” instead" in html
-    assert "?q=sarcoma" in html
+
+
+def test_the_page_names_only_words_that_really_were_corrected(client, corpus):
+    for typed in ["Call 0900 000000 now", "sarcoma", "lukemia"]:
+        response = client.get(URL, {"q": "sarcoma", "typed": typed})
+        assert response.status_code == 200
+        assert response.context["corrected_from"] is None
+        assert "No trials matched" not in response.content.decode()
 
 
 def test_no_results_suggest_broader_searches_that_have_results(client, corpus):

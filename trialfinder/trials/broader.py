@@ -106,3 +106,29 @@ def searches(
             _("Search all %(type)s trials") % {"type": parent.name}, count, cancer_type=parent.slug
         )
     return options
+
+
+def spelling_correction(params: QueryDict, filterset: TrialFilter) -> str | None:
+    """For words that found nothing: the query string of the same search with its
+    misspelt words fixed ("sarcomma" -> "sarcoma"), when that finds trials with the same
+    choices; else None. `typed` keeps what was typed, for the corrected page to say."""
+    q = filterset.cleaned("q")
+    if not q or "typed" in params:
+        return None
+    fixed = search.suggest(q)
+    if not fixed or not search.search(filterset.queryset_without("q"), fixed).exists():
+        return None
+    new = params.copy()
+    new.pop("page", None)
+    new["q"] = fixed
+    new["typed"] = q
+    return new.urlencode()
+
+
+def corrected_from(params: QueryDict, q: str) -> str | None:
+    """What the visitor typed, when this search is its spelling fix. Checked, so that a
+    link cannot make the page claim someone searched for words of its choosing."""
+    typed = params.get("typed", "").strip()[: search.MAX_QUERY_LENGTH]
+    if not typed or not q or typed == q:
+        return None
+    return typed if search.suggest(typed) == q else None

@@ -86,6 +86,11 @@ def trial_list(request: HttpRequest) -> HttpResponse:
     q = filterset.cleaned("q") or ""
     generation = indexing.generation()
     facets = facet_counts(filterset, generation)
+    if q and not facets.total:
+        # Misspelt words that found nothing: show the fixed search, saying so.
+        corrected = broader.spelling_correction(request.GET, filterset)
+        if corrected:
+            return redirect(f"{request.path}?{corrected}")
     filterset.match_count = facets.total
     region = filterset.chosen_region
     parsed = filterset.parsed if q else None
@@ -125,6 +130,9 @@ def trial_list(request: HttpRequest) -> HttpResponse:
             else []
         ),
         "did_you_mean": search.suggest(q) if q and facets.total and facets.total < 3 else None,
+        "corrected_from": broader.corrected_from(request.GET, q)
+        if "typed" in request.GET
+        else None,
     }
     status = 400 if filterset.form.errors else 200
     return render(request, "trials/trial_list.html", ctx, status=status)
