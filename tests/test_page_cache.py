@@ -7,7 +7,13 @@ from django.urls import reverse
 
 from tests.factories import make_site
 from trialfinder.glossary.models import GlossaryTerm
-from trialfinder.trials.models import Organisation, Publication, Trial, TrialOrganisation
+from trialfinder.trials.models import (
+    Organisation,
+    Publication,
+    Trial,
+    TrialIdentifier,
+    TrialOrganisation,
+)
 
 
 def test_a_repeated_anonymous_page_needs_no_database(client, trial, django_assert_num_queries):
@@ -30,6 +36,19 @@ def test_search_results_are_cached_on_the_server_but_not_by_proxies(
         response = client.get(url)
     assert trial.title in response.content.decode()
     assert "public" not in response.get("Cache-Control", "")
+
+
+def test_a_trial_number_redirect_is_answered_from_the_cache_too(
+    client, trial, django_assert_num_queries
+):
+    TrialIdentifier.objects.create(trial=trial, kind=TrialIdentifier.Kind.NCT, value="NCT00031915")
+    url = reverse("trials:trial_list") + "?q=NCT00031915"
+    first = client.get(url)
+    assert first.status_code == 302
+    with django_assert_num_queries(0):
+        again = client.get(url)
+    assert again.status_code == 302
+    assert again["Location"] == first["Location"] == trial.get_absolute_url()
 
 
 def test_each_query_string_is_its_own_page(client, trial):

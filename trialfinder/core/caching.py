@@ -85,8 +85,9 @@ def _signed_in(request: HttpRequest) -> bool:
 
 
 def _cacheable(request: HttpRequest, response: HttpResponse) -> bool:
+    # Redirects too: a trial number to its trial, misspelt words to their fix.
     return (
-        response.status_code == 200
+        response.status_code in (200, 302)
         and not response.streaming
         and not response.cookies
         # A page that rendered a CSRF token is personal to this visitor.
@@ -106,13 +107,20 @@ def _served_from_cache(view: Callable) -> Callable:
         key = _page_key(request)
         cached = cache.get(key)
         if cached is not None:
-            content, content_type = cached
-            return HttpResponse(content, content_type=content_type)
+            status, content, content_type, location = cached
+            response = HttpResponse(content, content_type=content_type, status=status)
+            if location:
+                response["Location"] = location
+            return response
         response = view(request, *args, **kwargs)
         if _cacheable(request, response):
-            cache.set(
-                key, (response.content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS
+            stored = (
+                response.status_code,
+                response.content,
+                response["Content-Type"],
+                response.get("Location"),
             )
+            cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
         return response
 
     return wrapper
