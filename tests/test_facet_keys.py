@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import importlib
 
+import pytest
+from django.db import connection
+
 from tests.factories import condition, make_site, make_trial, region
 from trialfinder.trials import synthetic
 from trialfinder.trials.facets import compute
@@ -111,3 +114,14 @@ def test_the_migration_fills_the_keys_of_existing_trials(db):
     trial.refresh_from_db()
     assert (trial.facet_regions, trial.facet_conditions) == _expected_keys(trial)
     assert trial.facet_regions and trial.facet_conditions
+
+
+@pytest.mark.postgres
+def test_postgres_finds_a_cancer_type_or_area_through_an_index_of_the_keys(db):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE 'trials_trial_facet_%'"
+        )
+        found = dict(cursor.fetchall())
+    assert "USING gin (facet_conditions)" in found["trials_trial_facet_conditions_gin"]
+    assert "USING gin (facet_regions)" in found["trials_trial_facet_regions_gin"]
