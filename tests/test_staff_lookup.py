@@ -224,3 +224,23 @@ def test_a_search_with_no_results_offers_nearby_searches_that_have_some(nurse_cl
     assert "Search for “radiotherapy” instead" in labels
     assert "Search for “imatinib” instead" in labels
     assert "Try fewer words" not in response.content.decode()
+
+
+def test_misspelt_words_that_find_nothing_show_the_fixed_search_at_once(nurse_client, db):
+    make_trial(title="Leukemia in adults", conditions=[condition("acute-myeloid-leukaemia")])
+    for headers in ({}, {"X-Requested-With": "fetch"}):
+        response = nurse_client.get(URL, {"q": "lukemia"}, headers=headers)
+        assert response.status_code == 200
+        assert [t.title for t in response.context["page"].object_list] == ["Leukemia in adults"]
+        assert "No trials matched “lukemia”, so we searched for “leukemia” instead." in (
+            response.content.decode()
+        )
+
+
+def test_a_fix_that_finds_nothing_with_the_same_choices_is_only_offered(nurse_client, db):
+    make_trial(title="Leukemia in adults", status=Status.COMPLETED)
+    response = nurse_client.get(URL, {"q": "lukemia"})
+    assert response.context["page"].paginator.count == 0
+    assert response.context["corrected_from"] is None
+    labels = [o["label"] for o in response.context["broader"]]
+    assert "Search for “leukemia” in closed trials and results too" in labels

@@ -98,8 +98,16 @@ def lookup(request: HttpRequest) -> HttpResponse:
         listing.annotate_cards([exact], region_ids)
     # Count once without ranking; the count also picks the cheaper ranking plan.
     matches = filterset.queryset_without().count()
+    corrected_from = None
+    if not matches and exact is None and (fixed := broader.fixed_spelling(request.GET, filterset)):
+        # Misspelt words that found nothing: the caller is waiting, so show the fix's
+        # trials at once, saying so. (The box keeps what the nurse typed.)
+        corrected_from = filterset.cleaned("q")
+        filterset = TrialFilter(fixed, queryset=published)
+        matches = filterset.queryset_without().count()
     filterset.match_count = matches
-    ranked = bool(filterset.cleaned("q")) and filterset.cleaned("sort") == "relevance"
+    q = filterset.cleaned("q") or ""
+    ranked = bool(q) and filterset.cleaned("sort") == "relevance"
     page, _corrected = listing.results_page(
         request,
         _with_row_data(filterset.qs),
@@ -113,6 +121,7 @@ def lookup(request: HttpRequest) -> HttpResponse:
         "page": page,
         "found": matches,
         "exact": exact,
+        "corrected_from": corrected_from,
         "chosen_region": filterset.chosen_region,
         "broader": broader.searches(request.GET, filterset) if not (matches or exact) else [],
     }

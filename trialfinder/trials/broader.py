@@ -108,10 +108,9 @@ def searches(
     return options
 
 
-def spelling_correction(params: QueryDict, filterset: TrialFilter) -> str | None:
-    """For words that found nothing: the query string of the same search with its
-    misspelt words fixed ("sarcomma" -> "sarcoma"), when that finds trials with the same
-    choices; else None. `typed` keeps what was typed, for the corrected page to say."""
+def fixed_spelling(params: QueryDict, filterset: TrialFilter) -> QueryDict | None:
+    """For words that found nothing: the same search with its misspelt words fixed
+    ("sarcomma" -> "sarcoma"), when that finds trials with the same choices; else None."""
     q = filterset.cleaned("q")
     if not q or "typed" in params:
         return None
@@ -121,7 +120,16 @@ def spelling_correction(params: QueryDict, filterset: TrialFilter) -> str | None
     new = params.copy()
     new.pop("page", None)
     new["q"] = fixed
-    new["typed"] = q
+    return new
+
+
+def spelling_correction(params: QueryDict, filterset: TrialFilter) -> str | None:
+    """The query string of `fixed_spelling`, with `typed` keeping what was typed for the
+    corrected page to say."""
+    new = fixed_spelling(params, filterset)
+    if new is None:
+        return None
+    new["typed"] = filterset.cleaned("q")
     return new.urlencode()
 
 
