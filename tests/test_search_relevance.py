@@ -260,6 +260,33 @@ def test_a_fix_with_no_trials_under_the_same_choices_is_not_shown_in_their_place
     assert response.context["page"].paginator.count == 0
 
 
+def test_the_visitor_can_search_for_the_words_as_typed(client, corpus):
+    response = client.get(URL, {"q": "sarcomma", "sort": "title"}, follow=True)
+    link = 'href="?q=sarcomma&amp;sort=title&amp;as_typed=1"'
+    assert f"{link}>Search only for “sarcomma”</a>" in response.content.decode()
+    response = client.get(URL, {"q": "sarcomma", "sort": "title", "as_typed": "1"})
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == 0
+    assert "Search for “sarcoma” instead" in [o["label"] for o in response.context["broader"]]
+
+
+def test_a_fix_that_is_another_word_altogether_is_offered_but_not_made(db, monkeypatch):
+    # Trigrams find "rituximab" closest to "zolbetuximab": a different drug.
+    monkeypatch.setattr(search, "spelling_fix", {"zolbetuximab": "rituximab"}.get)
+    assert search.suggest("zolbetuximab") == "rituximab"
+    assert search.suggest("zolbetuximab", confident=True) is None
+    monkeypatch.setattr(search, "spelling_fix", {"lukemia": "leukemia"}.get)
+    assert search.suggest("lukemia", confident=True) == "leukemia"
+
+
+def test_a_drug_we_do_not_know_is_not_taken_for_another(client, corpus):
+    rituximab = Intervention.objects.create(name="rituximab")
+    make_trial(title="Rituximab for lymphoma").interventions.add(rituximab)
+    response = client.get(URL, {"q": "zolbetuximab"})
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == 0
+
+
 def test_the_page_names_only_words_that_really_were_corrected(client, corpus):
     for typed in ["Call 0900 000000 now", "sarcoma", "lukemia"]:
         response = client.get(URL, {"q": "sarcoma", "typed": typed})

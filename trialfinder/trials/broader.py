@@ -11,6 +11,8 @@ from trialfinder.trials.filters import TrialFilter
 
 # A search one word shorter per word, at most: the first words typed matter most.
 MAX_SHORTER = 2
+# The parameter of a search for the words exactly as typed: no spelling correction.
+AS_TYPED = "as_typed"
 
 
 def searches(
@@ -112,9 +114,10 @@ def fixed_spelling(params: QueryDict, filterset: TrialFilter) -> QueryDict | Non
     """For words that found nothing: the same search with its misspelt words fixed
     ("sarcomma" -> "sarcoma"), when that finds trials with the same choices; else None."""
     q = filterset.cleaned("q")
-    if not q or "typed" in params:
+    # Not again on the corrected page, nor when the visitor asked for their own words.
+    if not q or "typed" in params or AS_TYPED in params:
         return None
-    fixed = search.suggest(q)
+    fixed = search.suggest(q, confident=True)
     if not fixed or not search.search(filterset.queryset_without("q"), fixed).exists():
         return None
     new = params.copy()
@@ -139,4 +142,14 @@ def corrected_from(params: QueryDict, q: str) -> str | None:
     typed = params.get("typed", "").strip()[: search.MAX_QUERY_LENGTH]
     if not typed or not q or typed == q:
         return None
-    return typed if search.suggest(typed) == q else None
+    return typed if search.suggest(typed, confident=True) == q else None
+
+
+def as_typed_query(params: QueryDict, typed: str) -> str:
+    """The query string of the search for the words as typed, without correcting them."""
+    new = params.copy()
+    for name in ("typed", "page"):
+        new.pop(name, None)
+    new["q"] = typed
+    new[AS_TYPED] = "1"
+    return new.urlencode()

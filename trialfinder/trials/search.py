@@ -457,8 +457,15 @@ def _closest_known_word(word: str) -> str | None:
     return close[0] if close else None
 
 
-def suggest(q: str) -> str | None:
-    """The query with misspelt words replaced ("sarcomma" -> "sarcoma"), or None."""
+# How alike a typed word and its fix must be (difflib's ratio) for the fix to be made
+# without asking: a letter or two ("sarcomma" 0.93, "brest" 0.91), not another drug
+# ("zolbetuximab" is not "rituximab", 0.67, though trigrams find it the closest).
+CONFIDENT_FIX = 0.75
+
+
+def suggest(q: str, confident: bool = False) -> str | None:
+    """The query with misspelt words replaced ("sarcomma" -> "sarcoma"), or None.
+    `confident`: None unless every fix is close enough to make without asking."""
     parsed = parse(q)
     changed, text = False, parsed.text
     for clause in parsed.positive:
@@ -466,6 +473,9 @@ def suggest(q: str) -> str | None:
             continue  # a phrase or a word with known synonyms is spelt as we know it
         fix = spelling_fix(clause.typed)
         if fix:
+            alike = difflib.SequenceMatcher(None, clause.typed.lower(), fix.lower()).ratio()
+            if confident and alike < CONFIDENT_FIX:
+                return None
             text = re.sub(
                 rf"\b{re.escape(clause.typed)}\b", fix, text, count=1, flags=re.IGNORECASE
             )

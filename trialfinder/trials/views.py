@@ -113,6 +113,7 @@ def trial_list(request: HttpRequest) -> HttpResponse:
             age=filterset.cleaned("age"),
             region=region,
         )
+    corrected_from = broader.corrected_from(request.GET, q) if "typed" in request.GET else None
     ctx = {
         "filterset": filterset,
         "form": filterset.form,
@@ -130,9 +131,10 @@ def trial_list(request: HttpRequest) -> HttpResponse:
             else []
         ),
         "did_you_mean": search.suggest(q) if q and facets.total and facets.total < 3 else None,
-        "corrected_from": broader.corrected_from(request.GET, q)
-        if "typed" in request.GET
-        else None,
+        "corrected_from": corrected_from,
+        "as_typed_query": (
+            broader.as_typed_query(request.GET, corrected_from) if corrected_from else None
+        ),
     }
     status = 400 if filterset.form.errors else 200
     return render(request, "trials/trial_list.html", ctx, status=status)
