@@ -13,6 +13,7 @@ PUBLIC_PAGES = {
     "home": "/",
     "results": "/trials/?q=sarcoma&status=any",
     "no-results": "/trials/?q=zzzzqqq",
+    "spelling-corrected": "/trials/?q=sarcomma&status=any",
     "filter-errors": "/trials/?age=abc",
     "trial-with-sites": f"/trials/{SEED_WITH_SITES}/",
     "trial-with-results": f"/trials/{SEED_WITH_RESULTS}/",
@@ -29,6 +30,7 @@ PUBLIC_PAGES = {
 STAFF_PAGES = {
     "nurse-lookup": "/staff/lookup/?q=sarcoma",
     "nurse-lookup-by-id": "/staff/lookup/?q=NCT00031915",
+    "nurse-lookup-spelling-corrected": "/staff/lookup/?q=sarcomma&status=any",
     "phone-sheet": f"/staff/trials/{SEED_WITH_SITES}/call/",
     "two-step-sign-in-setup": "/staff/two-factor/",
 }
