@@ -190,6 +190,17 @@ def test_every_word_must_match(corpus):
     assert found("imatinib bowel") == set()
 
 
+def test_all_in_capitals_is_acute_lymphoblastic_leukaemia(corpus):
+    make_trial(title="A study for all people with melanoma")
+    for q in ["ALL", "B-ALL", "ALL in children"]:
+        assert found(q) == {"Leukaemia in children"}, q
+    # In lower case it is just a word, on both databases.
+    assert found("all melanoma") == found("melanoma") == {"A study for all people with melanoma"}
+    assert found("-ALL leukaemia") == set()
+    # A search typed all in capitals is not a sign of the acronym.
+    assert found("ALL MELANOMA") == {"A study for all people with melanoma"}
+
+
 @pytest.mark.parametrize(
     "q",
     [

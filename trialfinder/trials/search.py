@@ -61,6 +61,10 @@ MIN_PREFIX = 4
 RANK_ALL_LIMIT = 8000
 RANKED_LIMIT = 2000
 _TOKEN = re.compile(r'"([^"]*)"|(-?)([\w\'-]+)', re.UNICODE)
+# Cancer acronyms that are also everyday words (and so stopwords to PostgreSQL, which
+# drops them from the text and the query alike): typed in capitals, they mean the cancer
+# ("ALL in children", "B-ALL"); in lower case, "all" is just a word.
+_WORD_ACRONYMS = {"ALL": ["acute lymphoblastic leukaemia", "acute lymphoblastic leukemia"]}
 _STOPWORDS = frozenset(
     [
         "a",
@@ -97,6 +101,7 @@ _STOPWORDS = frozenset(
         "trial",
         "trials",
         "near",
+        "all",
     ]
 )
 # On a cancer trial finder these say nothing on their own: "bowel cancer" means "bowel",
@@ -181,9 +186,15 @@ def parse(q: str) -> ParsedQuery:
                 i += 1
         words.clear()
 
+    # A query typed all in capitals is not a sign of acronyms.
+    shouting = q.isupper() and len(q.split()) > 1
     for match in _TOKEN.finditer(q):
         phrase, minus, word = match.groups()
-        if phrase is not None:
+        acronym = None if shouting else _WORD_ACRONYMS.get(word.rsplit("-", 1)[-1] if word else "")
+        if acronym:
+            flush()
+            add(Clause(word, list(acronym), bool(minus)))
+        elif phrase is not None:
             flush()
             normalised = normalise_text(phrase)
             if normalised:
