@@ -486,6 +486,24 @@ def test_title_matches_rank_above_summary_matches(client, db):
 
 
 @pytest.mark.postgres
+def test_the_words_together_rank_above_the_same_words_apart(client, db):
+    make_trial(title="A vaccine for HER2 positive breast cancer")
+    # Plain ts_rank put this long record first: it says each word many times, apart.
+    make_trial(
+        title="Sacituzumab for HER2-negative breast cancer",
+        summary="For people with HER2-negative breast cancer that has spread to the brain.",
+        eligibility_criteria=" ".join(
+            f"Rule {n}: HER2 status, breast cancer stage and a positive test." for n in range(30)
+        ),
+    )
+    response = client.get(URL, {"q": "HER2 positive breast cancer"})
+    assert [t.title for t in response.context["page"].object_list] == [
+        "A vaccine for HER2 positive breast cancer",
+        "Sacituzumab for HER2-negative breast cancer",
+    ]
+
+
+@pytest.mark.postgres
 def test_postgres_stems_english_words(db):
     make_trial(title="Treating metastases", summary="Patients were treated.")
     assert found("treated") == {"Treating metastases"}

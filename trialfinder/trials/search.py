@@ -399,9 +399,18 @@ def order_by_relevance(
     if matches is None or matches > RANK_ALL_LIMIT:
         queryset = _newest_matches(queryset, matches)
     if _is_postgres():
-        return queryset.annotate(rank=SearchRank(F("search_vector"), tsquery(parsed))).order_by(
-            "-rank", "-updated", "pk"
+        # Length normalisation 1 (divided by 1 + log of the length): a long record does
+        # not win on loose repeats alone. For several words, cover density too: the
+        # words close together rank above the same words scattered ("HER2 positive
+        # breast cancer" above a HER2-negative trial whose criteria say "positive"). It
+        # costs about twice plain ts_rank, so one word or phrase keeps the cheaper one.
+        rank = SearchRank(
+            F("search_vector"),
+            tsquery(parsed),
+            cover_density=len(parsed.positive) > 1,
+            normalization=Value(1),
         )
+        return queryset.annotate(rank=rank).order_by("-rank", "-updated", "pk")
     first = parsed.positive[0].alternatives
     in_title = reduce(lambda a, b: a | b, [Q(title__icontains=alt) for alt in first])
     return queryset.annotate(
