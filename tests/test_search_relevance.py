@@ -290,6 +290,43 @@ def test_a_fix_that_is_another_word_altogether_is_offered_but_not_made(db, monke
     assert search.suggest("lukemia", confident=True) == "leukemia"
 
 
+@pytest.mark.parametrize(
+    ("typed", "fix", "confident"),
+    [
+        ("sarcomma", "sarcoma", True),
+        ("brest", "breast", True),
+        ("leukeamia", "leukaemia", True),
+        ("pembrolizamub", "pembrolizumab", True),
+        ("lymphoedema", "lymphoma", False),
+        ("melanoma", "myeloma", False),
+        ("zolbetuximab", "rituximab", False),
+    ],
+)
+def test_only_a_slip_of_the_finger_is_fixed_without_asking(typed, fix, confident):
+    assert search.confident_fix(typed, fix) is confident
+
+
+def test_a_british_spelling_finds_the_american_one(corpus):
+    make_trial(title="Acupuncture for lymphedema after breast surgery")
+    make_trial(title="Probiotics for diarrhea during radiotherapy")
+    assert found("lymphoedema") == {"Acupuncture for lymphedema after breast surgery"}
+    assert found("diarrhoea radiotherapy") == {"Probiotics for diarrhea during radiotherapy"}
+
+
+def test_british_and_american_words_no_rule_links_are_synonyms(corpus):
+    make_trial(title="Acupuncture for hot flushes after breast cancer")
+    make_trial(title="Acetaminophen before surgery")
+    assert found("hot flashes") == {"Acupuncture for hot flushes after breast cancer"}
+    assert found("paracetamol") == {"Acetaminophen before surgery"}
+
+
+def test_a_british_word_we_have_no_trials_for_is_not_taken_for_a_cancer(client, corpus):
+    make_trial(title="Lymphoma in adults", conditions=[condition("hodgkin-lymphoma")])
+    response = client.get(URL, {"q": "lymphoedema"})
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == 0
+
+
 def test_a_drug_we_do_not_know_is_not_taken_for_another(client, corpus):
     rituximab = Intervention.objects.create(name="rituximab")
     make_trial(title="Rituximab for lymphoma").interventions.add(rituximab)

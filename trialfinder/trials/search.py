@@ -61,6 +61,29 @@ MIN_PREFIX = 4
 RANK_ALL_LIMIT = 8000
 RANKED_LIMIT = 2000
 _TOKEN = re.compile(r'"([^"]*)"|(-?)([\w\'-]+)', re.UNICODE)
+# British spellings that registries write the American way, beyond the pairs in the
+# synonym table ("lymphoedema" finds "lymphedema"). Words of six letters or more; where
+# a rule makes a word that is not the American spelling, it simply matches nothing.
+_AMERICAN = [
+    (re.compile(r"(?<=[a-z])ae(?=[a-z])"), "e"),  # anaemia, haemorrhage, paediatric
+    (re.compile(r"oe(?=[a-z])"), "e"),  # oedema, oesophagus, diarrhoea, coeliac
+    (re.compile(r"our(s?)$"), r"or\1"),  # tumour, tumours
+    (re.compile(r"(?<=[a-z])is(e|ed|es|ing|ation|ations)$"), r"iz\1"),  # randomised
+    (re.compile(r"tre(s?)$"), r"ter\1"),  # centre, centres
+    (re.compile(r"sulph"), "sulf"),  # sulphate
+]
+
+
+def american_spelling(word: str) -> str | None:
+    """The American spelling of a British one ("lymphoedema" -> "lymphedema"), or None."""
+    if len(word) < 6:
+        return None
+    american = word
+    for pattern, replacement in _AMERICAN:
+        american = pattern.sub(replacement, american)
+    return american if american != word else None
+
+
 # Cancer acronyms that are also everyday words (and so stopwords to PostgreSQL, which
 # drops them from the text and the query alike): typed in capitals, they mean the cancer
 # ("ALL in children", "B-ALL"); in lower case, "all" is just a word.
@@ -182,7 +205,10 @@ def parse(q: str) -> ParsedQuery:
                     break
             else:
                 if word not in _STOPWORDS and word not in _GENERIC:
-                    add(Clause(word, [word, *sorted(synonyms.get(word, set()) - {word})], negated))
+                    others = set(synonyms.get(word, set()))
+                    if american := american_spelling(word):
+                        others.add(american)
+                    add(Clause(word, [word, *sorted(others - {word})], negated))
                 i += 1
         words.clear()
 
@@ -477,10 +503,27 @@ def _closest_known_word(word: str) -> str | None:
     return close[0] if close else None
 
 
-# How alike a typed word and its fix must be (difflib's ratio) for the fix to be made
-# without asking: a letter or two ("sarcomma" 0.93, "brest" 0.91), not another drug
-# ("zolbetuximab" is not "rituximab", 0.67, though trigrams find it the closest).
-CONFIDENT_FIX = 0.75
+def edits(a: str, b: str) -> int:
+    """Letters added, dropped, changed or swapped with the next to turn `a` into `b`
+    (optimal string alignment distance)."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def confident_fix(typed: str, fix: str) -> bool:
+    """Close enough to make without asking: one slip of the finger ("sarcomma",
+    "brest", "leukeamia"), two in a long word. Not a different word that happens to be
+    the nearest we know: "lymphoedema" is not lymphoma, nor "zolbetuximab" rituximab."""
+    return edits(typed.lower(), fix.lower()) <= (2 if len(typed) >= 10 else 1)
 
 
 def suggest(q: str, confident: bool = False) -> str | None:
@@ -489,12 +532,12 @@ def suggest(q: str, confident: bool = False) -> str | None:
     parsed = parse(q)
     changed, text = False, parsed.text
     for clause in parsed.positive:
-        if " " in clause.typed or len(clause.alternatives) > 1:
+        known = set(clause.alternatives) - {clause.typed, american_spelling(clause.typed)}
+        if " " in clause.typed or known:
             continue  # a phrase or a word with known synonyms is spelt as we know it
         fix = spelling_fix(clause.typed)
         if fix:
-            alike = difflib.SequenceMatcher(None, clause.typed.lower(), fix.lower()).ratio()
-            if confident and alike < CONFIDENT_FIX:
+            if confident and not confident_fix(clause.typed, fix):
                 return None
             text = re.sub(
                 rf"\b{re.escape(clause.typed)}\b", fix, text, count=1, flags=re.IGNORECASE

@@ -183,6 +183,11 @@ SYNONYMS = [
     ("randomised", "randomized", "SPELLING", True),
     ("tumours", "tumors", "SPELLING", True),
     ("haemoglobin", "hemoglobin", "SPELLING", True),
+    # British and American words that no spelling rule turns into each other (added by
+    # migration 0014; search.american_spelling covers anaemia, oedema, tumour and so on).
+    ("hot flushes", "hot flashes", "SPELLING", True),
+    ("paracetamol", "acetaminophen", "DRUG", True),
+    ("ciclosporin", "cyclosporine\ncyclosporin", "DRUG", True),
     ("oncology", "cancer", "LAY_MEDICAL", False),
 ]
 
