@@ -339,7 +339,7 @@ def test_the_page_names_only_words_that_really_were_corrected(client, corpus):
     for typed in ["Call 0900 000000 now", "sarcoma", "lukemia"]:
         response = client.get(URL, {"q": "sarcoma", "typed": typed})
         assert response.status_code == 200
-        assert response.context["corrected_from"] is None
+        assert response.context["reading"] is None
         assert "No trials matched" not in response.content.decode()
 
 
@@ -401,15 +401,82 @@ def test_an_age_typed_as_words_is_recognised(q, expected):
     assert search.age_in_words(q) == expected
 
 
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("phase 3 breast cancer", ("PHASE3", "breast cancer")),
+        ("Phase III sarcoma", ("PHASE3", "sarcoma")),
+        ("leukaemia phase I/II", ("PHASE1_PHASE2", "leukaemia")),
+        ("phase 2-3 myeloma", ("PHASE2_PHASE3", "myeloma")),
+        ("phase 1b melanoma", None),
+        ("phase 5", None),
+        ("phases of treatment", None),
+    ],
+)
+def test_a_phase_typed_as_words_is_recognised(q, expected):
+    assert search.phase_in_words(q) == expected
+
+
+def test_an_age_or_phase_in_the_words_becomes_the_filter_and_the_page_says_so(client, db):
+    make_trial(title="Lung cancer in older people", min_age_months=65 * 12, phase="PHASE3")
+    make_trial(title="Lung cancer in children", max_age_months=17 * 12, phase="PHASE3")
+    make_trial(title="Lung cancer, an early study", phase="PHASE1")
+    response = client.get(URL, {"q": "phase 3 lung cancer over 70", "page": "2"})
+    assert response.status_code == 302
+    assert response["Location"] == (
+        f"{URL}?q=lung+cancer&age=70&phase=PHASE3&typed=phase+3+lung+cancer+over+70"
+    )
+    response = client.get(response["Location"])
+    assert [t.title for t in response.context["page"].object_list] == [
+        "Lung cancer in older people"
+    ]
+    html = response.content.decode()
+    assert (
+        "We read “phase 3 lung cancer over 70” as the words “lung cancer”, age 70, Phase 3." in html
+    )
+    # The words as typed, without the filters read from them.
+    assert '<a href="?q=phase+3+lung+cancer+over+70&amp;as_typed=1">' in html
+
+
+def test_an_age_or_phase_the_visitor_chose_is_not_second_guessed(client, db):
+    response = client.get(URL, {"q": "lung cancer over 70", "age": "71"})
+    assert response.status_code == 200
+    response = client.get(URL, {"q": "phase 3 lung cancer", "phase": "PHASE2"})
+    assert response.status_code == 200
+
+
+def test_a_misspelling_and_a_phase_are_both_read(client, corpus):
+    Trial.objects.filter(title__startswith="Imatinib").update(phase="PHASE2")
+    response = client.get(URL, {"q": "phase 2 sarcomma"}, follow=True)
+    assert response.redirect_chain[-1][0] == f"{URL}?q=sarcoma&phase=PHASE2&typed=phase+2+sarcomma"
+    assert response.context["page"].paginator.count == 1
+    assert (
+        "We read “phase 2 sarcomma” as the words “sarcoma” (spelling corrected), Phase 2."
+        in response.content.decode()
+    )
+
+
+def test_the_page_says_how_it_read_the_words_only_when_it_did(client, corpus):
+    for params in [
+        {"q": "sarcoma", "phase": "PHASE2", "typed": "phase 3 sarcoma"},
+        {"q": "sarcoma", "age": "40", "typed": "sarcoma over 70"},
+        {"q": "sarcoma", "typed": "Call 0900 000000 now"},
+    ]:
+        response = client.get(URL, params)
+        assert response.context["reading"] is None
+        assert "We read" not in response.content.decode()
+
+
 def test_no_results_for_an_age_in_words_offer_the_age_filter(client, db):
     make_trial(title="Lung cancer in older people", min_age_months=65 * 12)
     make_trial(title="Lung cancer in children", max_age_months=17 * 12)
-    response = client.get(URL, {"q": "lung cancer over 70"})
+    # The words exactly as typed: the page does not move the age to the filter itself.
+    response = client.get(URL, {"q": "lung cancer over 70", "as_typed": "1"})
     assert response.context["page"].paginator.count == 0
     options = {o["label"]: o for o in response.context["broader"]}
     offered = options["Search for “lung cancer” for someone aged 70"]
     assert offered["count"] == 1
-    assert offered["query"] == "q=lung+cancer&age=70"
+    assert offered["query"] == "q=lung+cancer&as_typed=1&age=70"
     assert len(options) == 1  # not also "lung over" and "over 70"
     # Someone who already gave an age in the box is not second-guessed.
     response = client.get(URL, {"q": "lung cancer over 70", "age": "71"})

@@ -3,11 +3,14 @@ with its count. The public results page and the nurse lookup both offer them."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from trialfinder.trials import search
 from trialfinder.trials.filters import TrialFilter
+from trialfinder.trials.models import Phase
 
 # A search one word shorter per word, at most: the first words typed matter most.
 MAX_SHORTER = 2
@@ -110,12 +113,47 @@ def searches(
     return options
 
 
+def filters_in_words(q: str, params) -> tuple[str, dict[str, str]]:
+    """The words without an age or phase typed among them, and those as filters, for
+    the filters not already chosen: "phase 3 lung cancer over 70" is "lung cancer",
+    age 70, phase 3. Typed as text, "70" and "3" would rarely match anything useful."""
+    filters = {}
+    if not params.get("age") and (found := search.age_in_words(q)):
+        age, q = found
+        filters["age"] = str(age)
+    if not params.get("phase") and (found := search.phase_in_words(q)):
+        phase, q = found
+        filters["phase"] = phase
+    return q, filters
+
+
+def filters_redirect(params: QueryDict) -> str | None:
+    """The query string of the same search with an age or phase in its words moved to
+    the filters, `typed` keeping what was typed for the page to say; else None."""
+    q = search.clean_query(params.get("q", ""))
+    if not q or "typed" in params or AS_TYPED in params:
+        return None
+    words, filters = filters_in_words(q, params)
+    if not filters:
+        return None
+    new = params.copy()
+    new.pop("page", None)
+    if words:
+        new["q"] = words
+    else:
+        new.pop("q", None)
+    for name, value in filters.items():
+        new[name] = value
+    new["typed"] = q
+    return new.urlencode()
+
+
 def fixed_spelling(params: QueryDict, filterset: TrialFilter) -> QueryDict | None:
     """For words that found nothing: the same search with its misspelt words fixed
-    ("sarcomma" -> "sarcoma"), when that finds trials with the same choices; else None."""
+    ("sarcomma" -> "sarcoma"), when that finds trials with the same choices; else None.
+    (Never again on its own page: the fix finds trials.)"""
     q = filterset.cleaned("q")
-    # Not again on the corrected page, nor when the visitor asked for their own words.
-    if not q or "typed" in params or AS_TYPED in params:
+    if not q or AS_TYPED in params:
         return None
     fixed = search.suggest(q, confident=True)
     if not fixed or not search.search(filterset.queryset_without("q"), fixed).exists():
@@ -127,29 +165,64 @@ def fixed_spelling(params: QueryDict, filterset: TrialFilter) -> QueryDict | Non
 
 
 def spelling_correction(params: QueryDict, filterset: TrialFilter) -> str | None:
-    """The query string of `fixed_spelling`, with `typed` keeping what was typed for the
-    corrected page to say."""
+    """The query string of `fixed_spelling`, with `typed` keeping what was typed (before
+    any age or phase was taken from it) for the corrected page to say."""
     new = fixed_spelling(params, filterset)
     if new is None:
         return None
-    new["typed"] = filterset.cleaned("q")
+    new["typed"] = params.get("typed") or filterset.cleaned("q")
     return new.urlencode()
 
 
-def corrected_from(params: QueryDict, q: str) -> str | None:
-    """What the visitor typed, when this search is its spelling fix. Checked, so that a
-    link cannot make the page claim someone searched for words of its choosing."""
-    typed = params.get("typed", "").strip()[: search.MAX_QUERY_LENGTH]
-    if not typed or not q or typed == q:
+@dataclass(frozen=True)
+class Reading:
+    """How this search was read from what the visitor typed, said on the page, with a
+    link to search for the words exactly as typed."""
+
+    typed: str
+    notice: str
+    as_typed_query: str
+
+
+def reading(params: QueryDict, q: str) -> Reading | None:
+    """The reading of `typed` that gave this search, if it did. Worked out again from
+    `typed`, so that a link cannot make the page claim someone searched for words of its
+    choosing."""
+    typed = search.clean_query(params.get("typed", ""))[: search.MAX_QUERY_LENGTH]
+    if not typed:
         return None
-    return typed if search.suggest(typed, confident=True) == q else None
-
-
-def as_typed_query(params: QueryDict, typed: str) -> str:
-    """The query string of the search for the words as typed, without correcting them."""
-    new = params.copy()
-    for name in ("typed", "page"):
-        new.pop(name, None)
-    new["q"] = typed
-    new[AS_TYPED] = "1"
-    return new.urlencode()
+    words, filters = filters_in_words(typed, {})
+    if any(params.get(name) != value for name, value in filters.items()):
+        return None
+    spelled = words != q
+    if spelled and not (words and q and search.suggest(words, confident=True) == q):
+        return None
+    if not (filters or spelled):
+        return None
+    if not filters:
+        notice = _("No trials matched “%(typed)s”, so we searched for “%(q)s” instead.") % {
+            "typed": typed,
+            "q": q,
+        }
+    else:
+        parts = []
+        if q:
+            parts.append(
+                _("the words “%(q)s” (spelling corrected)") % {"q": q}
+                if spelled
+                else _("the words “%(q)s”") % {"q": q}
+            )
+        if "age" in filters:
+            parts.append(_("age %(age)s") % {"age": filters["age"]})
+        if "phase" in filters:
+            parts.append(str(Phase(filters["phase"]).label))
+        notice = _("We read “%(typed)s” as %(parts)s.") % {
+            "typed": typed,
+            "parts": ", ".join(parts),
+        }
+    as_typed = params.copy()
+    for name in ("typed", "page", *filters):
+        as_typed.pop(name, None)
+    as_typed["q"] = typed
+    as_typed[AS_TYPED] = "1"
+    return Reading(typed, notice, as_typed.urlencode())

@@ -43,6 +43,7 @@ from django.db.models import (
 from trialfinder.text import lines
 from trialfinder.trials.indexing import generation, normalise_text
 from trialfinder.trials.models import (
+    Phase,
     SpellingTerm,
     Synonym,
     Trial,
@@ -266,6 +267,34 @@ def age_in_words(q: str) -> tuple[int, str] | None:
     if age > 120:
         return None
     return age, " ".join((q[: match.start()] + " " + q[match.end() :]).split())
+
+
+_PHASE_WORDS = re.compile(
+    r"\bphase\s*(iv|i{1,3}|[1-4])(?:\s*[/-]\s*(iv|i{1,3}|[1-4]))?\b", re.IGNORECASE
+)
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+_PHASES = {
+    ("1", None): Phase.PHASE1,
+    ("2", None): Phase.PHASE2,
+    ("3", None): Phase.PHASE3,
+    ("4", None): Phase.PHASE4,
+    ("1", "2"): Phase.PHASE1_PHASE2,
+    ("2", "3"): Phase.PHASE2_PHASE3,
+}
+
+
+def phase_in_words(q: str) -> tuple[str, str] | None:
+    """(the phase, the search text without it) when the words name a trial phase:
+    "phase 3 breast cancer" is (PHASE3, "breast cancer"); "phase I/II" is phase 1/2."""
+    q = clean_query(q)
+    match = _PHASE_WORDS.search(q)
+    if match is None:
+        return None
+    first, second = (_ROMAN.get(n.lower(), n) if n else None for n in match.groups())
+    phase = _PHASES.get((first, second))
+    if phase is None:
+        return None
+    return str(phase), " ".join((q[: match.start()] + " " + q[match.end() :]).split())
 
 
 def shorter_searches(parsed: ParsedQuery, limit: int = 4) -> list[str]:

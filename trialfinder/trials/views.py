@@ -82,6 +82,9 @@ def trial_list(request: HttpRequest) -> HttpResponse:
         exact = search.exact_identifier_match(q, published)
         if exact is not None:
             return redirect(exact)
+    if read := broader.filters_redirect(request.GET):
+        # "lung cancer over 70": the age box, not the text, says who the trial is for.
+        return redirect(f"{request.path}?{read}")
     filterset = TrialFilter(request.GET, queryset=published)
     q = filterset.cleaned("q") or ""
     generation = indexing.generation()
@@ -113,7 +116,6 @@ def trial_list(request: HttpRequest) -> HttpResponse:
             age=filterset.cleaned("age"),
             region=region,
         )
-    corrected_from = broader.corrected_from(request.GET, q) if "typed" in request.GET else None
     ctx = {
         "filterset": filterset,
         "form": filterset.form,
@@ -131,10 +133,7 @@ def trial_list(request: HttpRequest) -> HttpResponse:
             else []
         ),
         "did_you_mean": search.suggest(q) if q and facets.total and facets.total < 3 else None,
-        "corrected_from": corrected_from,
-        "as_typed_query": (
-            broader.as_typed_query(request.GET, corrected_from) if corrected_from else None
-        ),
+        "reading": broader.reading(request.GET, q) if "typed" in request.GET else None,
     }
     status = 400 if filterset.form.errors else 200
     return render(request, "trials/trial_list.html", ctx, status=status)
