@@ -190,6 +190,27 @@ def test_every_word_must_match(corpus):
     assert found("imatinib bowel") == set()
 
 
+@pytest.mark.parametrize(
+    ("asked", "meant"),
+    [
+        ("my son has leukaemia", "leukaemia"),
+        ("is there a trial for my mum with bowel cancer", "bowel cancer"),
+        ("what trials are there for womb cancer please", "womb cancer"),
+    ],
+)
+def test_a_search_asked_as_a_question_finds_what_it_asks_for(corpus, asked, meant):
+    make_trial(title="A study of there being a son in the family")
+    assert found(asked) == found(meant) != set()
+
+
+def test_part_of_a_hyphenated_word_is_kept_though_alone_it_is_not_searched(corpus):
+    assert [c.typed for c in search.parse("HER-2 breast for her").positive] == [
+        "her",
+        "2",
+        "breast",
+    ]
+
+
 def test_all_in_capitals_is_acute_lymphoblastic_leukaemia(corpus):
     make_trial(title="A study for all people with melanoma")
     for q in ["ALL", "B-ALL", "ALL in children"]:

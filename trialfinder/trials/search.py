@@ -128,11 +128,28 @@ _STOPWORDS = frozenset(
         "all",
     ]
 )
+# How people ask, not what they ask for: "is there a trial for my mum with breast
+# cancer" must find breast cancer trials, not trials whose text says "there" and "mum".
+_CONVERSATIONAL = frozenset(
+    [
+        *("about", "am", "any", "anything", "are", "been", "can", "could", "did", "do"),
+        *("does", "find", "get", "he", "help", "her", "hers", "him", "his", "how"),
+        *("looking", "need", "our", "please", "search", "she", "some", "someone"),
+        *("their", "them", "there", "they", "want", "we", "were", "where", "would"),
+        *("you", "your"),
+        # Who the search is for.
+        *("mum", "mom", "mother", "dad", "father", "son", "daughter", "husband", "wife"),
+        *("partner", "brother", "sister", "friend", "grandmother", "grandfather"),
+        *("grandma", "grandad", "grandpa", "nan"),
+    ]
+)
 # On a cancer trial finder these say nothing on their own: "bowel cancer" means "bowel",
 # and "cancer" alone means every trial.
 _GENERIC = frozenset(
     ["cancer", "cancers", "tumour", "tumours", "tumor", "tumors", "study", "studies"]
 )
+_NOT_SEARCHED = _STOPWORDS | _CONVERSATIONAL | _GENERIC
+_NOT_SEARCHED_IN_JOINED = _STOPWORDS | _GENERIC
 
 
 @dataclass
@@ -179,7 +196,8 @@ def parse(q: str) -> ParsedQuery:
     parsed = ParsedQuery(text=q)
     synonyms = synonym_map()
     pending_or = False
-    words: list[tuple[str, bool]] = []  # (normalised word, negated), flushed into clauses
+    # (normalised word, negated, part of a hyphenated word), flushed into clauses
+    words: list[tuple[str, bool, bool]] = []
 
     def add(clause: Clause) -> None:
         nonlocal pending_or
@@ -196,16 +214,17 @@ def parse(q: str) -> ParsedQuery:
     def flush() -> None:
         i = 0
         while i < len(words):
-            word, negated = words[i]
+            word, negated, joined = words[i]
             # Longest known phrase first: "blood cancer" before "blood".
             for n in range(min(4, len(words) - i), 1, -1):
-                phrase = " ".join(w for w, _neg in words[i : i + n])
-                if phrase in synonyms and not any(neg for _w, neg in words[i : i + n]):
+                phrase = " ".join(w for w, _neg, _joined in words[i : i + n])
+                if phrase in synonyms and not any(neg for _w, neg, _j in words[i : i + n]):
                     add(Clause(phrase, sorted(synonyms[phrase], key=len)))
                     i += n
                     break
             else:
-                if word not in _STOPWORDS and word not in _GENERIC:
+                # "HER-2" is not the word "her".
+                if word not in (_NOT_SEARCHED_IN_JOINED if joined else _NOT_SEARCHED):
                     others = set(synonyms.get(word, set()))
                     if american := american_spelling(word):
                         others.add(american)
@@ -241,7 +260,7 @@ def parse(q: str) -> ParsedQuery:
                 # stopword to PostgreSQL); digits ("PD-1") do.
                 parts = [p for p in parts if len(p) > 1 or p.isdigit()] or parts
             for part in parts:
-                words.append((part, bool(minus)))
+                words.append((part, bool(minus), len(parts) > 1))
     flush()
     parsed.clauses = parsed.clauses[:MAX_CLAUSES]
     return parsed
