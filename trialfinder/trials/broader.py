@@ -1,5 +1,8 @@
-"""When a search finds nothing: the nearest broader searches that do find trials, each
-with its count. The public results page and the nurse lookup both offer them."""
+"""How the results page reads a search, and what it offers when nothing matches: an age
+or phase typed among the words becomes its filter, misspelt words that find nothing their
+fix, and a search that still finds nothing gets the nearest broader searches that do
+find trials, each with its count. The nurse lookup uses the spelling fix and the
+broader searches too."""
 
 from __future__ import annotations
 
@@ -14,7 +17,8 @@ from trialfinder.trials.models import Phase
 
 # A search one word shorter per word, at most: the first words typed matter most.
 MAX_SHORTER = 2
-# The parameter of a search for the words exactly as typed: no spelling correction.
+# The parameter of a search for the words exactly as typed: no spelling fix, and no age
+# or phase read from the words.
 AS_TYPED = "as_typed"
 
 
