@@ -84,8 +84,9 @@ def _where(pattern: re.Pattern, trial) -> str | None:
     return None
 
 
-def _word_reason(clause: Clause, trial) -> str:
-    """Where the typed words matched; names the synonym when that is what matched."""
+def _word_reason(clause: Clause, trial) -> str | None:
+    """Where in the trial's text the typed words matched; names the synonym when that is
+    what matched. None when not in the title, cancer types, treatments or summaries."""
     for alternative in clause.alternatives:
         where = _where(_pattern([alternative]), trial)
         if where:
@@ -96,7 +97,37 @@ def _word_reason(clause: Clause, trial) -> str:
                 "alt": alternative,
                 "where": where,
             }
-    return _("“%(words)s” in the trial details") % {"words": clause.typed}
+    return None
+
+
+def _at_hospitals(named: list[str]) -> str:
+    if len(named) == 1:
+        return _("at %(place)s") % {"place": named[0]}
+    others = len(named) - 1
+    return ngettext(
+        "at %(place)s and %(n)s other hospital",
+        "at %(place)s and %(n)s other hospitals",
+        others,
+    ) % {"place": named[0], "n": others}
+
+
+def _hospital_reasons(clauses: list[Clause], trial) -> list[str]:
+    """For words not in the trial's text: the hospitals they name ("royal marsden",
+    "leeds"), from a public card's cached places, all the words together when one
+    hospital has them all; else "in the trial details" (criteria, descriptions)."""
+    places = getattr(trial, "card_places", ())
+    patterns = [_pattern(clause.alternatives) for clause in clauses]
+    if len(clauses) > 1:
+        named = [p for p in places if all(_found(pattern, p) for pattern in patterns)]
+        if named:
+            words = " ".join(clause.typed for clause in clauses)
+            return [_("“%(words)s” %(where)s") % {"words": words, "where": _at_hospitals(named)}]
+    reasons = []
+    for clause, pattern in zip(clauses, patterns, strict=True):
+        named = [p for p in places if _found(pattern, p)]
+        where = _at_hospitals(named) if named else _("in the trial details")
+        reasons.append(_("“%(words)s” %(where)s") % {"words": clause.typed, "where": where})
+    return reasons
 
 
 @lru_cache(maxsize=64)
@@ -132,9 +163,16 @@ def explain(
 ) -> Explanation:
     result = Explanation()
     patterns = []
+    elsewhere = []
     for clause in parsed.positive if parsed else []:
         patterns.append(_pattern(clause.alternatives))
-        result.reasons.append(_word_reason(clause, trial))
+        reason = _word_reason(clause, trial)
+        if reason:
+            result.reasons.append(reason)
+        else:
+            elsewhere.append(clause)
+    if elsewhere:
+        result.reasons += _hospital_reasons(elsewhere, trial)
     if cancer_type_ids:
         names = [c.name for c in _conditions(trial) if c.pk in cancer_type_ids]
         if names:

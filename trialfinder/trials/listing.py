@@ -179,6 +179,8 @@ class CardData:
     interventions: list[Linked]
     site_count: int
     area_site_count: int
+    # Each hospital as "facility, city": the words of a search may name one.
+    places: tuple[str, ...] = ()
 
 
 def load_cards(trials, generation: int, region=None, region_ids: set[int] = frozenset()) -> None:
@@ -187,7 +189,7 @@ def load_cards(trials, generation: int, region=None, region_ids: set[int] = froz
     those in the visitor's area) and what "why this matched" reads (cancer types,
     treatments, hospitals in the area). None of it depends on the search, so every
     search shares it until a trial changes (`generation`). Only cards not in the cache
-    are loaded (three queries, whatever their number), rendered and stored."""
+    are loaded (four queries, whatever their number), rendered and stored."""
     trials = list(trials)
     area = region.slug if region else ""
     prefix = f"card:{code_release()}:{generation}:{get_language()}:{area}"
@@ -197,6 +199,7 @@ def load_cards(trials, generation: int, region=None, region_ids: set[int] = froz
     if missing:
         annotate_cards(missing, region_ids)
         attach_links(missing, with_interventions=True)
+        places = _places([trial.pk for trial in missing])
         template = get_template("trials/_card_facts.html")
         stored = {}
         for trial in missing:
@@ -206,6 +209,7 @@ def load_cards(trials, generation: int, region=None, region_ids: set[int] = froz
                 interventions=trial.card_interventions,
                 site_count=trial.site_count,
                 area_site_count=len(trial.sites_in_region),
+                places=tuple(places.get(trial.pk, ())),
             )
         cache.set_many(stored, CARDS_CACHE_SECONDS)
         found.update(stored)
@@ -216,3 +220,19 @@ def load_cards(trials, generation: int, region=None, region_ids: set[int] = froz
         trial.card_interventions = card.interventions
         trial.site_count = card.site_count
         trial.area_site_count = card.area_site_count
+        trial.card_places = card.places
+
+
+def _places(trial_ids: list[int]) -> dict[int, list[str]]:
+    """Each trial's hospitals as "facility, city", once each. Read only for cards not yet
+    in the cache, as three short columns, not whole sites."""
+    places: dict[int, list[str]] = {}
+    rows = (
+        Site.objects.filter(trial_id__in=trial_ids)
+        .order_by("trial_id", "facility", "city")
+        .values_list("trial_id", "facility", "city")
+        .distinct()
+    )
+    for trial_id, facility, city in rows:
+        places.setdefault(trial_id, []).append(", ".join(p for p in (facility, city) if p))
+    return places
