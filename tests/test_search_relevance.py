@@ -334,6 +334,21 @@ def test_a_british_spelling_finds_the_american_one(corpus):
     assert found("diarrhoea radiotherapy") == {"Probiotics for diarrhea during radiotherapy"}
 
 
+@pytest.mark.parametrize(
+    ("brand", "generic"),
+    [
+        ("Verzenios", "abemaciclib"),
+        ("Imbruvica", "ibrutinib"),
+        ("Enhertu", "trastuzumab deruxtecan"),
+    ],
+)
+def test_a_brand_name_from_the_medicine_box_finds_the_generic_drug(corpus, brand, generic):
+    trial = make_trial(title="A study of a targeted drug")
+    trial.interventions.add(Intervention.objects.create(name=generic))
+    assert found(brand) == {"A study of a targeted drug"}
+    assert found(generic) == {"A study of a targeted drug"}
+
+
 def test_british_and_american_words_no_rule_links_are_synonyms(corpus):
     make_trial(title="Acupuncture for hot flushes after breast cancer")
     make_trial(title="Acetaminophen before surgery")
