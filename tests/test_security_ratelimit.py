@@ -3,6 +3,8 @@ configured cache, answered with a friendly 429 and Retry-After."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from django.urls import reverse
 
@@ -10,9 +12,12 @@ from trialfinder.core import ratelimit
 
 
 @pytest.fixture
-def limit_of_three(settings):
+def limit_of_three(settings, monkeypatch):
     settings.RATE_LIMIT_SEARCH_REQUESTS = 3
     settings.RATE_LIMIT_SEARCH_SECONDS = 60
+    # The clock stands still mid-window: requests that crossed into the next minute were
+    # counted afresh (a full PostgreSQL run failed that way once).
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: 1_800_000_030.0))
     return settings
 
 
