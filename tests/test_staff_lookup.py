@@ -241,6 +241,22 @@ def test_a_fix_that_finds_nothing_with_the_same_choices_is_only_offered(nurse_cl
     make_trial(title="Leukemia in adults", status=Status.COMPLETED)
     response = nurse_client.get(URL, {"q": "lukemia"})
     assert response.context["page"].paginator.count == 0
-    assert response.context["corrected_from"] is None
+    assert response.context["reading"] is None
     labels = [o["label"] for o in response.context["broader"]]
     assert "Search for “leukemia” in closed trials and results too" in labels
+
+
+def test_an_age_typed_among_the_words_is_the_callers_age(nurse_client, db):
+    make_trial(title="Bowel cancer in older people", min_age_months=65 * 12)
+    make_trial(title="Bowel cancer in younger people", max_age_months=50 * 12)
+    response = nurse_client.get(URL, {"q": "bowel cancer over 70"})
+    assert [t.title for t in response.context["page"].object_list] == [
+        "Bowel cancer in older people"
+    ]
+    html = response.content.decode()
+    assert "We read “bowel cancer over 70” as the words “bowel cancer”, age 70." in html
+    # The age box shows it; a phase stays words here, as the lookup has no phase control.
+    assert 'name="age" type="number" value="70"' in html
+    response = nurse_client.get(URL, {"q": "phase 3 bowel cancer"})
+    assert response.context["reading"] is None
+    assert response.context["filterset"].cleaned("phase") in (None, "")

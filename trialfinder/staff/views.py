@@ -88,9 +88,18 @@ def _sponsors(trial: Trial) -> list[TrialOrganisation]:
 @vary_on_headers("X-Requested-With")
 def lookup(request: HttpRequest) -> HttpResponse:
     published = Trial.objects.published()
-    filterset = TrialFilter(request.GET, queryset=published)
-    region_ids = filterset.chosen_region_ids
     q = request.GET.get("q", "")
+    typed = search.clean_query(q)
+    params = request.GET
+    # "bowel cancer over 70": the age is the caller's, not words to find. (Read in place,
+    # as results update while the nurse types; the lookup has no phase control.)
+    words, read = broader.filters_in_words(typed, params, kinds=("age",))
+    if read and broader.AS_TYPED not in params:
+        params = params.copy()
+        params["q"] = words
+        params.update(read)
+    filterset = TrialFilter(params, queryset=published)
+    region_ids = filterset.chosen_region_ids
     # An exact ID stays on this screen, at the top, whatever the status filter says.
     exact = search.exact_identifier_match(q, published) if q else None
     if exact is not None:
@@ -98,15 +107,16 @@ def lookup(request: HttpRequest) -> HttpResponse:
         listing.annotate_cards([exact], region_ids)
     # Count once without ranking; the count also picks the cheaper ranking plan.
     matches = filterset.queryset_without().count()
-    corrected_from = None
-    if not matches and exact is None and (fixed := broader.fixed_spelling(request.GET, filterset)):
+    if not matches and exact is None and (fixed := broader.fixed_spelling(params, filterset)):
         # Misspelt words that found nothing: the caller is waiting, so show the fix's
         # trials at once, saying so. (The box keeps what the nurse typed.)
-        corrected_from = filterset.cleaned("q")
         filterset = TrialFilter(fixed, queryset=published)
         matches = filterset.queryset_without().count()
     filterset.match_count = matches
     q = filterset.cleaned("q") or ""
+    shown = filterset.data.copy()
+    shown["typed"] = typed
+    reading = broader.reading(shown, q, kinds=("age",)) if typed and exact is None else None
     ranked = bool(q) and filterset.cleaned("sort") == "relevance"
     page, _corrected = listing.results_page(
         request,
@@ -121,7 +131,7 @@ def lookup(request: HttpRequest) -> HttpResponse:
         "page": page,
         "found": matches,
         "exact": exact,
-        "corrected_from": corrected_from,
+        "reading": reading,
         "chosen_region": filterset.chosen_region,
         "broader": broader.searches(request.GET, filterset) if not (matches or exact) else [],
     }

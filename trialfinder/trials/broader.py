@@ -117,15 +117,16 @@ def searches(
     return options
 
 
-def filters_in_words(q: str, params) -> tuple[str, dict[str, str]]:
+def filters_in_words(q: str, params, kinds=("age", "phase")) -> tuple[str, dict[str, str]]:
     """The words without an age or phase typed among them, and those as filters, for
     the filters not already chosen: "phase 3 lung cancer over 70" is "lung cancer",
-    age 70, phase 3. Typed as text, "70" and "3" would rarely match anything useful."""
+    age 70, phase 3. Typed as text, "70" and "3" would rarely match anything useful.
+    `kinds`: the filters the page has controls for."""
     filters = {}
-    if not params.get("age") and (found := search.age_in_words(q)):
+    if "age" in kinds and not params.get("age") and (found := search.age_in_words(q)):
         age, q = found
         filters["age"] = str(age)
-    if not params.get("phase") and (found := search.phase_in_words(q)):
+    if "phase" in kinds and not params.get("phase") and (found := search.phase_in_words(q)):
         phase, q = found
         filters["phase"] = phase
     return q, filters
@@ -188,14 +189,14 @@ class Reading:
     as_typed_query: str
 
 
-def reading(params: QueryDict, q: str) -> Reading | None:
+def reading(params: QueryDict, q: str, kinds=("age", "phase")) -> Reading | None:
     """The reading of `typed` that gave this search, if it did. Worked out again from
     `typed`, so that a link cannot make the page claim someone searched for words of its
     choosing."""
     typed = search.clean_query(params.get("typed", ""))[: search.MAX_QUERY_LENGTH]
     if not typed:
         return None
-    words, filters = filters_in_words(typed, {})
+    words, filters = filters_in_words(typed, {}, kinds)
     if any(params.get(name) != value for name, value in filters.items()):
         return None
     spelled = words != q
