@@ -7,6 +7,7 @@ import itertools
 
 from django.utils.text import slugify
 
+from trialfinder.trials import indexing
 from trialfinder.trials.models import (
     Condition,
     Organisation,
@@ -30,11 +31,13 @@ def make_trial(**kwargs) -> Trial:
     kwargs.setdefault("slug", slugify(kwargs["title"]) + f"-{n}")
     kwargs.setdefault("status", Status.RECRUITING)
     kwargs.setdefault("publication", Publication.PUBLISHED)
-    trial = Trial.objects.create(**kwargs)
-    if conditions:
-        trial.conditions.set(conditions)
-    for kind, value in identifiers.items():
-        TrialIdentifier.objects.create(trial=trial, kind=kind, value=value)
+    # Indexed once at the end, as the importer does, not once for each row written.
+    with indexing.deferred():
+        trial = Trial.objects.create(**kwargs)
+        if conditions:
+            trial.conditions.set(conditions)
+        for kind, value in identifiers.items():
+            TrialIdentifier.objects.create(trial=trial, kind=kind, value=value)
     return trial
 
 
