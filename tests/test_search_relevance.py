@@ -218,8 +218,14 @@ def test_all_in_capitals_is_acute_lymphoblastic_leukaemia(corpus):
     # In lower case it is just a word, on both databases.
     assert found("all melanoma") == found("melanoma") == {"A study for all people with melanoma"}
     assert found("-ALL leukaemia") == set()
-    # A search typed all in capitals is not a sign of the acronym.
+    # A search typed all in capitals is not a sign of the acronym...
     assert found("ALL MELANOMA") == {"A study for all people with melanoma"}
+    # ...unless its words are all acronyms.
+    make_trial(
+        title="Acute myeloid leukaemia in adults", conditions=[condition("acute-myeloid-leukaemia")]
+    )
+    assert found("ALL OR AML") == {"Leukaemia in children", "Acute myeloid leukaemia in adults"}
+    assert found("NSCLC OR ALL") == {"Leukaemia in children", "Osimertinib for lung cancer"}
 
 
 @pytest.mark.parametrize(

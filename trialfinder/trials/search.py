@@ -232,8 +232,11 @@ def parse(q: str) -> ParsedQuery:
                 i += 1
         words.clear()
 
-    # A query typed all in capitals is not a sign of acronyms.
-    shouting = q.isupper() and len(q.split()) > 1
+    # A query typed all in capitals ("ALL LEEDS") is not a sign of acronyms, unless its
+    # longer words are acronyms we know too ("NSCLC OR ALL").
+    shouting = q.isupper() and any(
+        len(w) > 3 and w.lower() not in synonyms for w in re.findall(r"[^\W\d_]+", q)
+    )
     for match in _TOKEN.finditer(q):
         phrase, minus, word = match.groups()
         acronym = None if shouting else _WORD_ACRONYMS.get(word.rsplit("-", 1)[-1] if word else "")
