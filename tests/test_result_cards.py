@@ -114,11 +114,13 @@ def test_a_new_release_never_reads_cards_the_last_one_stored(client, trial, page
 
 def test_why_this_matched_names_the_hospital_the_words_name(client, trial, page_cache_off):
     make_site(trial, facility="The Royal Marsden Hospital", city="London")
-    make_site(trial, facility="Guy's Hospital", city="London")
+    make_site(trial, facility="Velindre Cancer Centre", city="Cardiff")
+    make_site(trial, facility="University Hospital of Wales", city="Cardiff")
+    cardiff = "“cardiff” at University Hospital of Wales, Cardiff and 1 other hospital"
     for q, reason in [
         ("imatinib leeds", "“leeds” at St James's University Hospital, Leeds"),
         ("royal marsden", "“royal marsden” at The Royal Marsden Hospital, London"),
-        ("sarcoma london", "“london” at Guy's Hospital, London and 1 other hospital"),
+        ("sarcoma cardiff", cardiff),
     ]:
         for _ in range(2):  # the card's places come from the cache the second time
             response = client.get(URL, {"q": q})

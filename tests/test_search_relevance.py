@@ -480,10 +480,41 @@ def test_an_age_or_phase_in_the_words_becomes_the_filter_and_the_page_says_so(cl
     assert '<a href="?q=phase+3+lung+cancer+over+70&amp;as_typed=1">' in html
 
 
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("breast cancer in scotland", ("scotland", "breast cancer")),
+        ("lung cancer North-West", ("north-west", "lung cancer")),
+        ("yorkshire myeloma", ("yorkshire-and-the-humber", "myeloma")),
+        ("melanoma new south wales", None),
+        ("bowel cancer leeds", None),  # a town: searched in the hospitals' text
+    ],
+)
+def test_an_area_typed_as_words_is_recognised(q, expected):
+    assert search.area_in_words(q) == expected
+
+
+def test_an_area_in_the_words_becomes_the_area_filter(client, db):
+    in_wales = make_trial(title="Lung cancer in Wales")
+    make_site(in_wales, facility="Velindre Cancer Centre", city="Cardiff", region="wales")
+    make_site(make_trial(title="Lung cancer in Leeds"), region="yorkshire-and-the-humber")
+    response = client.get(URL, {"q": "lung cancer in wales"}, follow=True)
+    assert response.redirect_chain[-1][0] == (
+        f"{URL}?q=lung+cancer&region=wales&typed=lung+cancer+in+wales"
+    )
+    assert [t.title for t in response.context["page"].object_list] == ["Lung cancer in Wales"]
+    assert (
+        "We read “lung cancer in wales” as the words “lung cancer”, the area Wales."
+        in response.content.decode()
+    )
+
+
 def test_an_age_or_phase_the_visitor_chose_is_not_second_guessed(client, db):
     response = client.get(URL, {"q": "lung cancer over 70", "age": "71"})
     assert response.status_code == 200
     response = client.get(URL, {"q": "phase 3 lung cancer", "phase": "PHASE2"})
+    assert response.status_code == 200
+    response = client.get(URL, {"q": "lung cancer in wales", "region": "london"})
     assert response.status_code == 200
 
 

@@ -246,7 +246,7 @@ def test_a_fix_that_finds_nothing_with_the_same_choices_is_only_offered(nurse_cl
     assert "Search for “leukemia” in closed trials and results too" in labels
 
 
-def test_an_age_typed_among_the_words_is_the_callers_age(nurse_client, db):
+def test_an_age_or_area_typed_among_the_words_is_the_callers(nurse_client, db):
     make_trial(title="Bowel cancer in older people", min_age_months=65 * 12)
     make_trial(title="Bowel cancer in younger people", max_age_months=50 * 12)
     response = nurse_client.get(URL, {"q": "bowel cancer over 70"})
@@ -257,6 +257,9 @@ def test_an_age_typed_among_the_words_is_the_callers_age(nurse_client, db):
     assert "We read “bowel cancer over 70” as the words “bowel cancer”, age 70." in html
     # The age box shows it; a phase stays words here, as the lookup has no phase control.
     assert 'name="age" type="number" value="70"' in html
+    response = nurse_client.get(URL, {"q": "bowel cancer over 70 in wales"})
+    assert response.context["filterset"].cleaned("region") == "wales"
+    assert "as the words “bowel cancer”, age 70, the area Wales." in response.content.decode()
     response = nurse_client.get(URL, {"q": "phase 3 bowel cancer"})
     assert response.context["reading"] is None
     assert response.context["filterset"].cleaned("phase") in (None, "")

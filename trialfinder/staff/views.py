@@ -32,6 +32,8 @@ from trialfinder.trials.models import (
 from trialfinder.trials.trees import RegionTree
 
 PAGE_SIZE = 25
+# The filters the lookup reads from the words: those it has controls for (not phase).
+LOOKUP_KINDS = ("age", "region")
 MAX_COMPARE = 3
 # lookup.js asks for the results region alone with this header value.
 PARTIAL_HEADER = "fetch"
@@ -91,9 +93,9 @@ def lookup(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "")
     typed = search.clean_query(q)
     params = request.GET
-    # "bowel cancer over 70": the age is the caller's, not words to find. (Read in place,
-    # as results update while the nurse types; the lookup has no phase control.)
-    words, read = broader.filters_in_words(typed, params, kinds=("age",))
+    # "bowel cancer over 70 in wales": the caller's age and area, not words to find.
+    # (Read in place, as results update while the nurse types.)
+    words, read = broader.filters_in_words(typed, params, kinds=LOOKUP_KINDS)
     if read and broader.AS_TYPED not in params:
         params = params.copy()
         params["q"] = words
@@ -116,7 +118,7 @@ def lookup(request: HttpRequest) -> HttpResponse:
     q = filterset.cleaned("q") or ""
     shown = filterset.data.copy()
     shown["typed"] = typed
-    reading = broader.reading(shown, q, kinds=("age",)) if typed and exact is None else None
+    reading = broader.reading(shown, q, kinds=LOOKUP_KINDS) if typed and exact is None else None
     ranked = bool(q) and filterset.cleaned("sort") == "relevance"
     page, _corrected = listing.results_page(
         request,

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from trialfinder.trials import search
 from trialfinder.trials.filters import TrialFilter
 from trialfinder.trials.models import Phase
+from trialfinder.trials.trees import RegionTree
 
 # A search one word shorter per word, at most: the first words typed matter most.
 MAX_SHORTER = 2
@@ -117,12 +118,21 @@ def searches(
     return options
 
 
-def filters_in_words(q: str, params, kinds=("age", "phase")) -> tuple[str, dict[str, str]]:
-    """The words without an age or phase typed among them, and those as filters, for
-    the filters not already chosen: "phase 3 lung cancer over 70" is "lung cancer",
-    age 70, phase 3. Typed as text, "70" and "3" would rarely match anything useful.
+ALL_KINDS = ("age", "phase", "region")
+
+
+def filters_in_words(q: str, params, kinds=ALL_KINDS) -> tuple[str, dict[str, str]]:
+    """The words without an age, phase or area typed among them, and those as filters,
+    for the filters not already chosen: "phase 3 lung cancer in wales over 70" is "lung
+    cancer", age 70, phase 3, Wales. Typed as text, "70" and "3" would rarely match
+    anything useful, and "wales" only hospitals with Wales in their name.
     `kinds`: the filters the page has controls for."""
     filters = {}
+    if "region" in kinds and not params.get("region") and (found := search.area_in_words(q)):
+        slug, rest = found
+        if slug in RegionTree.load().by_slug:
+            q = rest
+            filters["region"] = slug
     if "age" in kinds and not params.get("age") and (found := search.age_in_words(q)):
         age, q = found
         filters["age"] = str(age)
@@ -189,7 +199,7 @@ class Reading:
     as_typed_query: str
 
 
-def reading(params: QueryDict, q: str, kinds=("age", "phase")) -> Reading | None:
+def reading(params: QueryDict, q: str, kinds=ALL_KINDS) -> Reading | None:
     """The reading of `typed` that gave this search, if it did. Worked out again from
     `typed`, so that a link cannot make the page claim someone searched for words of its
     choosing."""
@@ -221,6 +231,9 @@ def reading(params: QueryDict, q: str, kinds=("age", "phase")) -> Reading | None
             parts.append(_("age %(age)s") % {"age": filters["age"]})
         if "phase" in filters:
             parts.append(str(Phase(filters["phase"]).label))
+        if "region" in filters:
+            area = RegionTree.load().by_slug[filters["region"]].name
+            parts.append(_("the area %(area)s") % {"area": area})
         notice = _("We read “%(typed)s” as %(parts)s.") % {
             "typed": typed,
             "parts": ", ".join(parts),

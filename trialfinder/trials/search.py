@@ -319,6 +319,45 @@ def phase_in_words(q: str) -> tuple[str, str] | None:
     return str(phase), " ".join((q[: match.start()] + " " + q[match.end() :]).split())
 
 
+# UK nations and English regions as people type them, and their area's slug (seeded by
+# trialfinder.trials.seed). Towns stay words: they are searched in the sites' text.
+_UK_AREAS = {
+    "united kingdom": "united-kingdom",
+    "uk": "united-kingdom",
+    "england": "england",
+    "scotland": "scotland",
+    "wales": "wales",
+    "northern ireland": "northern-ireland",
+    "london": "london",
+    "north east": "north-east",
+    "north west": "north-west",
+    "yorkshire and the humber": "yorkshire-and-the-humber",
+    "yorkshire": "yorkshire-and-the-humber",
+    "east midlands": "east-midlands",
+    "west midlands": "west-midlands",
+    "east of england": "east-of-england",
+    "south east": "south-east",
+    "south west": "south-west",
+}
+_AREA_WORDS = re.compile(
+    r"\b(?:(?:in|near|around)\s+)?(?<!south )("
+    + "|".join(name.replace(" ", r"[\s-]+") for name in sorted(_UK_AREAS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def area_in_words(q: str) -> tuple[str, str] | None:
+    """(the area's slug, the search text without it) when the words name a UK nation or
+    English region: "breast cancer in scotland" is ("scotland", "breast cancer")."""
+    q = clean_query(q)
+    match = _AREA_WORDS.search(q)
+    if match is None:
+        return None
+    name = " ".join(re.split(r"[\s-]+", match.group(1).lower()))
+    return _UK_AREAS[name], " ".join((q[: match.start()] + " " + q[match.end() :]).split())
+
+
 def shorter_searches(parsed: ParsedQuery, limit: int = 4) -> list[str]:
     """The search text with each of its first `limit` words or phrases left out in turn:
     every word must match, so when nothing does, the nearest broader searches are these
