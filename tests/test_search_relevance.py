@@ -487,6 +487,9 @@ def test_an_age_or_phase_in_the_words_becomes_the_filter_and_the_page_says_so(cl
         ("lung cancer North-West", ("north-west", "lung cancer")),
         ("yorkshire myeloma", ("yorkshire-and-the-humber", "myeloma")),
         ("melanoma new south wales", None),
+        ("new england lymphoma", None),
+        ("South West Oncology Group", None),
+        ("south east asian patients", None),
         ("bowel cancer leeds", None),  # a town: searched in the hospitals' text
     ],
 )

@@ -339,10 +339,12 @@ _UK_AREAS = {
     "south east": "south-east",
     "south west": "south-west",
 }
+# Not the places abroad that share these names ("New South Wales", "New England"), nor
+# "South West Oncology Group" or "south east Asia".
 _AREA_WORDS = re.compile(
-    r"\b(?:(?:in|near|around)\s+)?(?<!south )("
+    r"\b(?:(?:in|near|around)\s+)?(?<!south )(?<!new )("
     + "|".join(name.replace(" ", r"[\s-]+") for name in sorted(_UK_AREAS, key=len, reverse=True))
-    + r")\b",
+    + r")\b(?!\s+(?:asia|asian|oncology|ontario|cancer\s+group))",
     re.IGNORECASE,
 )
 
