@@ -249,10 +249,12 @@ def test_a_fix_that_finds_nothing_with_the_same_choices_is_only_offered(nurse_cl
 def test_an_age_or_area_typed_among_the_words_is_the_callers(nurse_client, db):
     make_trial(title="Bowel cancer in older people", min_age_months=65 * 12)
     make_trial(title="Bowel cancer in younger people", max_age_months=50 * 12)
-    response = nurse_client.get(URL, {"q": "bowel cancer over 70"})
+    # As the form sends it, with the empty age and area boxes.
+    response = nurse_client.get(URL, {"q": "bowel cancer over 70", "age": "", "region": ""})
     assert [t.title for t in response.context["page"].object_list] == [
         "Bowel cancer in older people"
     ]
+    assert response.context["filterset"].data.getlist("age") == ["70"]
     html = response.content.decode()
     assert "We read “bowel cancer over 70” as the words “bowel cancer”, age 70." in html
     # The age box shows it; a phase stays words here, as the lookup has no phase control.

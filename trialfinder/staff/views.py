@@ -99,7 +99,8 @@ def lookup(request: HttpRequest) -> HttpResponse:
     if read and broader.AS_TYPED not in params:
         params = params.copy()
         params["q"] = words
-        params.update(read)
+        for name, value in read.items():
+            params[name] = value  # in place of the form's empty value
     filterset = TrialFilter(params, queryset=published)
     region_ids = filterset.chosen_region_ids
     # An exact ID stays on this screen, at the top, whatever the status filter says.
@@ -135,7 +136,7 @@ def lookup(request: HttpRequest) -> HttpResponse:
         "exact": exact,
         "reading": reading,
         "chosen_region": filterset.chosen_region,
-        "broader": broader.searches(request.GET, filterset) if not (matches or exact) else [],
+        "broader": broader.searches(params, filterset) if not (matches or exact) else [],
     }
     partial = request.headers.get("X-Requested-With") == PARTIAL_HEADER
     template = "staff/_lookup_results.html" if partial else "staff/lookup.html"
