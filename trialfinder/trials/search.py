@@ -278,6 +278,11 @@ _AGE_WORDS = re.compile(
 )
 
 
+def _without(q: str, match: re.Match) -> str:
+    """The search text with the matched words taken out."""
+    return " ".join((q[: match.start()] + " " + q[match.end() :]).split())
+
+
 def age_in_words(q: str) -> tuple[int, str] | None:
     """(the age, the search text without it) when the words give an age, as callers who
     do not see the age box type it: "bowel cancer over 70" is (70, "bowel cancer")."""
@@ -288,7 +293,7 @@ def age_in_words(q: str) -> tuple[int, str] | None:
     age = int(match.group(1) or match.group(2))
     if age > 120:
         return None
-    return age, " ".join((q[: match.start()] + " " + q[match.end() :]).split())
+    return age, _without(q, match)
 
 
 _PHASE_WORDS = re.compile(
@@ -316,7 +321,7 @@ def phase_in_words(q: str) -> tuple[str, str] | None:
     phase = _PHASES.get((first, second))
     if phase is None:
         return None
-    return str(phase), " ".join((q[: match.start()] + " " + q[match.end() :]).split())
+    return str(phase), _without(q, match)
 
 
 # UK nations and English regions as people type them, and their area's slug (seeded by
@@ -357,7 +362,7 @@ def area_in_words(q: str) -> tuple[str, str] | None:
     if match is None:
         return None
     name = " ".join(re.split(r"[\s-]+", match.group(1).lower()))
-    return _UK_AREAS[name], " ".join((q[: match.start()] + " " + q[match.end() :]).split())
+    return _UK_AREAS[name], _without(q, match)
 
 
 def shorter_searches(parsed: ParsedQuery, limit: int = 4) -> list[str]:
