@@ -170,6 +170,66 @@ def test_hospital_and_town_names_find_the_trials_running_there(db):
     assert found("leeds") == set()
 
 
+@pytest.fixture
+def leukaemia_trial_with_registry_criteria(db):
+    """A leukaemia trial whose criteria name other cancers and pregnancy, as most
+    registry records do."""
+    return make_trial(
+        title="Venetoclax for acute myeloid leukaemia",
+        conditions=[condition("acute-myeloid-leukaemia")],
+        inclusion_criteria=(
+            "ECOG performance status 0 to 2\n"
+            "Adequate kidney function\n"
+            "Not pregnant or breast-feeding\n"
+            "No other malignancy within 3 years except non-melanoma skin cancer or "
+            "carcinoma in situ of the cervix"
+        ),
+        exclusion_criteria="Active hepatitis B\nUntreated brain metastases",
+    )
+
+
+@pytest.mark.parametrize(
+    "q", ["breast", "skin cancer", "cervical cancer", "hepatitis", "brain metastases"]
+)
+def test_what_the_criteria_say_a_trial_is_not_about_does_not_find_it(
+    leukaemia_trial_with_registry_criteria, q
+):
+    breast = make_trial(
+        title="Exercise during treatment",
+        conditions=[condition("breast-cancer")],
+        summary="For people who have had breast, skin or cervical cancer, hepatitis or "
+        "brain metastases.",
+    )
+    assert found(q) == {breast.title}
+
+
+def test_the_rest_of_who_can_join_is_still_searched(leukaemia_trial_with_registry_criteria):
+    assert found("ECOG") == {"Venetoclax for acute myeloid leukaemia"}
+    assert found("kidney function") == {"Venetoclax for acute myeloid leukaemia"}
+
+
+def test_registry_criteria_that_were_not_split_are_searched_up_to_the_exclusions(db):
+    make_trial(
+        title="A lymphoma trial",
+        eligibility_criteria=(
+            "Inclusion Criteria:\n\n* Measurable disease on a PET scan\n\n"
+            "Exclusion Criteria:\n\n* Known hepatitis C infection"
+        ),
+    )
+    assert found("PET scan") == {"A lymphoma trial"}
+    assert found("hepatitis") == set()
+
+
+def test_sentences_of_who_can_join_about_pregnancy_are_not_searched(db):
+    make_trial(
+        title="Imatinib for sarcoma",
+        who_can_join="It was for people aged 10 or over.\n\n"
+        "People could not take part if they were pregnant or breastfeeding.",
+    )
+    assert found("breast") == set()
+    assert found("aged 10") == {"Imatinib for sarcoma"}
+
+
 def test_search_text_built_by_an_older_version_is_rebuilt_after_migrating(db):
     from trialfinder.trials import indexing, signals
 

@@ -1,4 +1,7 @@
-"""Plain text helpers shared by the apps: line lists and the safe Markdown subset."""
+"""Plain text helpers shared by the apps: line lists, the safe Markdown subset and
+registry eligibility text."""
+
+import re
 
 import nh3
 from markdown_it import MarkdownIt
@@ -34,3 +37,33 @@ def render_markdown(text: str) -> str:
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
+
+
+HEADING_RE = re.compile(
+    r"^[\W_]*(?:key\s+|main\s+|general\s+)?(inclusion|exclusion)"
+    r"(?:\s+criteria\b\s*[:\-–]?|\s*:)\s*(.*)$",
+    re.I,
+)
+BULLET_RE = re.compile(r"^(?:[*\-•+·o]\s+|[*\-•+·]|\(?\d{1,3}[.)]\s*|\(?[a-z][.)]\s+)")
+
+
+def split_criteria(text: str) -> tuple[list[str], list[str]]:
+    """Registry eligibility text -> (inclusion, exclusion), one criterion per item.
+    Without headings everything counts as inclusion."""
+    inclusion: list[str] = []
+    exclusion: list[str] = []
+    current = inclusion
+    for raw in (text or "").splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        heading = HEADING_RE.match(line)
+        if heading:
+            current = inclusion if heading.group(1).lower() == "inclusion" else exclusion
+            line = heading.group(2).strip()
+            if not line:
+                continue
+        item = BULLET_RE.sub("", line, count=1).strip(" -*\t")
+        if item:
+            current.append(item)
+    return inclusion, exclusion

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from trialfinder.text import split_criteria
 from trialfinder.trials.seed import ENGLISH_REGIONS, US_STATES
 
 # Choice values as plain strings: this module must not import models.
@@ -390,36 +391,6 @@ def parse_age_months(value: Any, where: str = "age") -> int | None:
     days = {"week": 7.0, "day": 1.0, "hour": 1 / 24, "minute": 1 / 1440}[unit] * number
     # The epsilon keeps 4 weeks short of a month and 61 days at 2 months despite floats.
     return math.floor(days / DAYS_PER_MONTH + 1e-9)
-
-
-HEADING_RE = re.compile(
-    r"^[\W_]*(?:key\s+|main\s+|general\s+)?(inclusion|exclusion)"
-    r"(?:\s+criteria\b\s*[:\-–]?|\s*:)\s*(.*)$",
-    re.I,
-)
-BULLET_RE = re.compile(r"^(?:[*\-•+·o]\s+|[*\-•+·]|\(?\d{1,3}[.)]\s*|\(?[a-z][.)]\s+)")
-
-
-def split_criteria(text: str) -> tuple[list[str], list[str]]:
-    """Registry eligibility text -> (inclusion, exclusion), one criterion per item.
-    Without headings everything counts as inclusion."""
-    inclusion: list[str] = []
-    exclusion: list[str] = []
-    current = inclusion
-    for raw in (text or "").splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        heading = HEADING_RE.match(line)
-        if heading:
-            current = inclusion if heading.group(1).lower() == "inclusion" else exclusion
-            line = heading.group(2).strip()
-            if not line:
-                continue
-        item = BULLET_RE.sub("", line, count=1).strip(" -*\t")
-        if item:
-            current.append(item)
-    return inclusion, exclusion
 
 
 def _email(value: str) -> str:

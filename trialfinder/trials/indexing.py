@@ -7,8 +7,8 @@ PostgreSQL, a weighted `search_vector`:
   B  cancer types (with their parents and synonyms), treatments (with other names),
      keywords and MeSH terms
   C  plain-language sections and registry summaries
-  D  eligibility criteria, the detailed description, and the hospitals and towns of
-     its sites ("bowel cancer leeds", "the christie")
+  D  who can join (see `eligibility_text`), the detailed description, and the
+     hospitals and towns of its sites ("bowel cancer leeds", "the christie")
 
 Signals reindex one trial after an edit; bulk writers (import, generate_trials) call
 `reindex()` themselves with the primary keys they wrote.
@@ -26,7 +26,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 
 from trialfinder.core.caching import bump_content_version
-from trialfinder.text import lines
+from trialfinder.text import lines, split_criteria
 from trialfinder.trials import trees
 from trialfinder.trials.models import (
     Condition,
@@ -42,7 +42,8 @@ CHUNK = 500
 # Raise whenever what goes into the search text changes: trials built by an older
 # version are rebuilt in place after the next migrate (signals.rebuild_after_migrate).
 # 1: hospitals and towns of the sites added.
-SEARCH_VERSION = 1
+# 2: who cannot join, and lines about pregnancy or other cancers, left out.
+SEARCH_VERSION = 2
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 # Inside `deferred()`, signal-driven work is collected here and done once at the end.
 _pending: ContextVar[dict | None] = ContextVar("search_index_pending", default=None)
@@ -71,6 +72,38 @@ def normalise_text(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text.lower()).split())
 
 
+# Eligibility text names much that a trial is not about: who cannot join ("pregnant or
+# breastfeeding", "hepatitis B") and the other cancers people may have had ("no other
+# cancer except non-melanoma skin cancer or carcinoma in situ of the cervix"). Searched,
+# those made "skin cancer" find 24 trials among the real registry records, 22 of them
+# for leukaemia or myeloma, and "breast" 34, 30 of them not about breast cancer.
+_NOT_ABOUT_THE_TRIAL = re.compile(
+    r"pregnan|breast[\s-]*fe[de]|lactating|lactation|contracept|condom|spermicid|birth[\s-]control|child[\s-]*bearing"
+    r"|\b(?:other|another|second|additional|prior|previous|concurrent)\s+(?:\w+\s+){0,2}malignan"
+    r"|\b(?:other|another|second|additional)\s+(?:\w+\s+){0,2}(?:cancers?|tumou?rs?|neoplasms?)\b"
+    r"|\bexcept\b|\bin[\s-]situ\b|non[\s-]?melanoma",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n+")
+
+
+def eligibility_text(trial: Trial) -> str:
+    """Who can join, as the search reads it: the inclusion criteria (all of the registry
+    text when it has no headings to split it by), without the lines about pregnancy or
+    other cancers. The exclusion criteria are not searched at all."""
+    if trial.inclusion_criteria or trial.exclusion_criteria:
+        items = lines(trial.inclusion_criteria)
+    else:
+        items = split_criteria(trial.eligibility_criteria)[0]
+    return "\n".join(item for item in items if not _NOT_ABOUT_THE_TRIAL.search(item))
+
+
+def _about_the_trial(text: str) -> str:
+    """A plain-language text without its sentences about pregnancy or other cancers."""
+    sentences = _SENTENCE_END.split(text)
+    return "\n".join(s for s in sentences if s and not _NOT_ABOUT_THE_TRIAL.search(s))
+
+
 def _weights(
     trial: Trial, ancestors: dict[int, list[str]], places: Iterable[str] = ()
 ) -> tuple[str, str, str, str]:
@@ -84,16 +117,14 @@ def _weights(
     c = [
         trial.summary,
         trial.more_about,
-        trial.who_can_join,
+        _about_the_trial(trial.who_can_join),
         trial.what_is_involved,
         trial.results_summary,
         trial.brief_summary,
         trial.official_title,
     ]
     d = [
-        trial.inclusion_criteria,
-        trial.exclusion_criteria,
-        trial.eligibility_criteria,
+        eligibility_text(trial),
         trial.detailed_description,
         *places,
     ]
