@@ -171,6 +171,58 @@ def test_hospital_and_town_names_find_the_trials_running_there(db):
 
 
 @pytest.fixture
+def look_alike_cancers(db):
+    """Cancers whose names differ only by "non-": different diseases, different trials."""
+    make_trial(
+        title="Osimertinib for EGFR-positive non-small cell lung cancer",
+        conditions=[condition("non-small-cell-lung-cancer")],
+    )
+    make_trial(
+        title="Chemotherapy and immunotherapy for small cell lung cancer",
+        conditions=[condition("small-cell-lung-cancer")],
+    )
+    make_trial(title="Brentuximab for Hodgkin lymphoma", conditions=[condition("hodgkin-lymphoma")])
+    make_trial(
+        title="R-CHOP for non-Hodgkin lymphoma", conditions=[condition("non-hodgkin-lymphoma")]
+    )
+    make_trial(title="Nivolumab for melanoma", conditions=[condition("melanoma")])
+    make_trial(title="Photodynamic therapy for non-melanoma skin cancer")
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("small cell lung cancer", "Chemotherapy and immunotherapy for small cell lung cancer"),
+        ("SCLC", "Chemotherapy and immunotherapy for small cell lung cancer"),
+        ("non-small cell lung cancer", "Osimertinib for EGFR-positive non-small cell lung cancer"),
+        ("non small cell", "Osimertinib for EGFR-positive non-small cell lung cancer"),
+        ("NSCLC", "Osimertinib for EGFR-positive non-small cell lung cancer"),
+        ("hodgkin lymphoma", "Brentuximab for Hodgkin lymphoma"),
+        ("hodgkins", "Brentuximab for Hodgkin lymphoma"),
+        ("non-hodgkin lymphoma", "R-CHOP for non-Hodgkin lymphoma"),
+        ("non hodgkins", "R-CHOP for non-Hodgkin lymphoma"),
+        ("NHL", "R-CHOP for non-Hodgkin lymphoma"),
+        ("melanoma", "Nivolumab for melanoma"),
+        ("non-melanoma skin cancer", "Photodynamic therapy for non-melanoma skin cancer"),
+    ],
+)
+def test_a_cancer_does_not_find_the_one_named_non_it(look_alike_cancers, q, expected):
+    assert found(q) == {expected}
+
+
+def test_why_this_matched_names_the_non_cancer_as_typed_and_highlights_it(
+    client, look_alike_cancers
+):
+    html = client.get(URL, {"q": "non hodgkin"}).content.decode()
+    assert "R-CHOP for non-Hodgkin lymphoma" in html
+    assert "“non-hodgkin” in the title" in html
+    assert "Brentuximab" not in html
+    html = client.get(URL, {"q": "hodgkin"}).content.decode()
+    assert "<mark>Hodgkin</mark>" in html or "“hodgkin” in the title" in html
+    assert "non-<mark>" not in html
+
+
+@pytest.fixture
 def leukaemia_trial_with_registry_criteria(db):
     """A leukaemia trial whose criteria name other cancers and pregnancy, as most
     registry records do."""

@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from trialfinder.trials.indexing import normalise_text
-from trialfinder.trials.search import Clause, ParsedQuery, open_ended
+from trialfinder.trials.search import Clause, ParsedQuery, open_ended, readable
 from trialfinder.trials.templatetags.trial_display import age_range
 
 SNIPPET_RADIUS = 90
+_JOINED_NON = re.compile(r"^non(?!e)(?=[^\W\d_]{3,})")
 _MARKDOWN_SYMBOLS = re.compile(r"[*_#>`\[\]]|\(https?://[^)]*\)")
 
 
@@ -46,8 +47,11 @@ def _compiled(alternatives: tuple[str, ...]) -> re.Pattern:
         end = r"\w*" if open_ended(alt.split()[-1]) else r"(?!\w)"
         if words[-1].endswith("s") and len(words[-1]) > 3:
             words[-1] = words[-1][:-1]
+        # The search joins "non-" to its word (indexing.join_non); the text may not.
+        words = [_JOINED_NON.sub(r"non[\\W_]*", w) for w in words]
         parts.append(r"[\W_]+".join(words) + end)
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
+    # Not the word inside "non-Hodgkin" or "non-small", which the search does not find.
+    return re.compile(r"(?<!\w)(?<!non-)(?<!non )(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1024)
@@ -91,10 +95,13 @@ def _word_reason(clause: Clause, trial) -> str | None:
         where = _where(_pattern([alternative]), trial)
         if where:
             if alternative == clause.typed:
-                return _("“%(words)s” %(where)s") % {"words": clause.typed, "where": where}
+                return _("“%(words)s” %(where)s") % {
+                    "words": readable(clause.typed),
+                    "where": where,
+                }
             return _("“%(words)s” (as “%(alt)s”) %(where)s") % {
-                "words": clause.typed,
-                "alt": alternative,
+                "words": readable(clause.typed),
+                "alt": readable(alternative),
                 "where": where,
             }
     return None
@@ -120,13 +127,15 @@ def _hospital_reasons(clauses: list[Clause], trial) -> list[str]:
     if len(clauses) > 1:
         named = [p for p in places if all(_found(pattern, p) for pattern in patterns)]
         if named:
-            words = " ".join(clause.typed for clause in clauses)
+            words = " ".join(readable(clause.typed) for clause in clauses)
             return [_("“%(words)s” %(where)s") % {"words": words, "where": _at_hospitals(named)}]
     reasons = []
     for clause, pattern in zip(clauses, patterns, strict=True):
         named = [p for p in places if _found(pattern, p)]
         where = _at_hospitals(named) if named else _("in the trial details")
-        reasons.append(_("“%(words)s” %(where)s") % {"words": clause.typed, "where": where})
+        reasons.append(
+            _("“%(words)s” %(where)s") % {"words": readable(clause.typed), "where": where}
+        )
     return reasons
 
 

@@ -43,8 +43,12 @@ CHUNK = 500
 # version are rebuilt in place after the next migrate (signals.rebuild_after_migrate).
 # 1: hospitals and towns of the sites added.
 # 2: who cannot join, and lines about pregnancy or other cancers, left out.
-SEARCH_VERSION = 2
+# 3: "non-" joined to the word it negates (see join_non).
+SEARCH_VERSION = 3
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+# "Non-small cell lung cancer" is not small cell lung cancer, nor "non-Hodgkin lymphoma"
+# Hodgkin lymphoma: kept apart, the words made a search for one find trials of the other.
+_NON = re.compile(r"\bnon[\s\-\u2010\u2011\u2013]+(?=[^\W\d_])", re.IGNORECASE)
 # Inside `deferred()`, signal-driven work is collected here and done once at the end.
 _pending: ContextVar[dict | None] = ContextVar("search_index_pending", default=None)
 
@@ -67,9 +71,15 @@ def bump_generation() -> None:
         cache.set(GENERATION_KEY, 1, None)
 
 
+def join_non(text: str) -> str:
+    """'Non-small cell' -> 'Nonsmall cell': one word, which "small cell" cannot find."""
+    return _NON.sub(lambda match: match.group(0)[:3], text)
+
+
 def normalise_text(text: str) -> str:
-    """Lower case, punctuation to spaces: 'Non-small cell' -> 'non small cell'."""
-    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
+    """Lower case, "non-" joined to its word, other punctuation to spaces:
+    'Non-small cell, T-cell' -> 'nonsmall cell t cell'."""
+    return " ".join(_NON_WORD.sub(" ", join_non(text).lower()).split())
 
 
 # Eligibility text names much that a trial is not about: who cannot join ("pregnant or
@@ -128,7 +138,7 @@ def _weights(
         trial.detailed_description,
         *places,
     ]
-    return tuple("\n".join(part for part in parts if part) for parts in (a, b, c, d))
+    return tuple(join_non("\n".join(part for part in parts if part)) for parts in (a, b, c, d))
 
 
 def _ancestor_names() -> dict[int, list[str]]:

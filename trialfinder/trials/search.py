@@ -41,7 +41,7 @@ from django.db.models import (
 )
 
 from trialfinder.text import lines
-from trialfinder.trials.indexing import generation, normalise_text
+from trialfinder.trials.indexing import generation, join_non, normalise_text
 from trialfinder.trials.models import (
     Phase,
     SpellingTerm,
@@ -237,7 +237,8 @@ def parse(q: str) -> ParsedQuery:
     shouting = q.isupper() and any(
         len(w) > 3 and w.lower() not in synonyms for w in re.findall(r"[^\W\d_]+", q)
     )
-    for match in _TOKEN.finditer(q):
+    # "non small cell" as the search text has it: "nonsmall cell" (indexing.join_non).
+    for match in _TOKEN.finditer(join_non(q)):
         phrase, minus, word = match.groups()
         acronym = None if shouting else _WORD_ACRONYMS.get(word.rsplit("-", 1)[-1] if word else "")
         if acronym:
@@ -365,6 +366,14 @@ def area_in_words(q: str) -> tuple[str, str] | None:
     return _UK_AREAS[name], _without(q, match)
 
 
+def readable(typed: str) -> str:
+    """Typed words as the page shows them: "nonhodgkin" as "non-hodgkin"."""
+    return _JOINED_NON.sub("non-", typed)
+
+
+_JOINED_NON = re.compile(r"\bnon(?!e)(?=[^\W\d_]{4,})")
+
+
 def shorter_searches(parsed: ParsedQuery, limit: int = 4) -> list[str]:
     """The search text with each of its first `limit` words or phrases left out in turn:
     every word must match, so when nothing does, the nearest broader searches are these
@@ -373,7 +382,7 @@ def shorter_searches(parsed: ParsedQuery, limit: int = 4) -> list[str]:
         return []
 
     def text(clause: Clause) -> str:
-        words = clause.typed
+        words = readable(clause.typed)
         if " " in words and " OR " not in words:
             words = f'"{words}"'
         return f"-{words}" if clause.negated else words
