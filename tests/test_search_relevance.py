@@ -231,7 +231,8 @@ def leukaemia_trial_with_registry_criteria(db):
         conditions=[condition("acute-myeloid-leukaemia")],
         inclusion_criteria=(
             "ECOG performance status 0 to 2\n"
-            "Adequate kidney function\n"
+            "Measurable disease on a CT scan\n"
+            "Adequate liver and kidney function: bilirubin up to 1.5 x ULN\n"
             "Not pregnant or breast-feeding\n"
             "No other malignancy within 3 years except non-melanoma skin cancer or "
             "carcinoma in situ of the cervix"
@@ -241,7 +242,16 @@ def leukaemia_trial_with_registry_criteria(db):
 
 
 @pytest.mark.parametrize(
-    "q", ["breast", "skin cancer", "cervical cancer", "hepatitis", "brain metastases"]
+    "q",
+    [
+        "breast",
+        "skin cancer",
+        "cervical cancer",
+        "hepatitis",
+        "brain metastases",
+        "liver cancer",
+        "kidney cancer",
+    ],
 )
 def test_what_the_criteria_say_a_trial_is_not_about_does_not_find_it(
     leukaemia_trial_with_registry_criteria, q
@@ -249,15 +259,15 @@ def test_what_the_criteria_say_a_trial_is_not_about_does_not_find_it(
     breast = make_trial(
         title="Exercise during treatment",
         conditions=[condition("breast-cancer")],
-        summary="For people who have had breast, skin or cervical cancer, hepatitis or "
-        "brain metastases.",
+        summary="For people who have had breast, skin, cervical, liver or kidney cancer, "
+        "hepatitis or brain metastases.",
     )
     assert found(q) == {breast.title}
 
 
 def test_the_rest_of_who_can_join_is_still_searched(leukaemia_trial_with_registry_criteria):
     assert found("ECOG") == {"Venetoclax for acute myeloid leukaemia"}
-    assert found("kidney function") == {"Venetoclax for acute myeloid leukaemia"}
+    assert found("measurable disease") == {"Venetoclax for acute myeloid leukaemia"}
 
 
 def test_registry_criteria_that_were_not_split_are_searched_up_to_the_exclusions(db):
