@@ -887,3 +887,27 @@ def test_postgres_has_the_open_trials_text_index(db):
         (definition,) = cursor.fetchone()
     assert "USING gin (search_vector)" in definition
     assert all(status in definition for status in OPEN_STATUSES)
+
+
+def test_mouth_cancer_finds_cancer_of_the_oral_cavity_not_tablets_taken_by_mouth(db):
+    make_trial(
+        title="Radiotherapy for cancer of the oral cavity",
+        conditions=[condition("head-and-neck-cancer")],
+    )
+    make_trial(title="Oral venetoclax for acute myeloid leukaemia")
+    assert found("mouth cancer") == {"Radiotherapy for cancer of the oral cavity"}
+    assert found("oral cancer") == {"Radiotherapy for cancer of the oral cavity"}
+
+
+def test_the_migration_mends_the_seeded_mouth_synonym_but_keeps_an_editors_own(db):
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "trialfinder.trials.migrations.0016_mouth_means_oral_cavity"
+    )
+    Synonym.objects.filter(term="mouth").update(equivalents="oral")
+    migration.forwards(apps, None)
+    assert Synonym.objects.get(term="mouth").equivalents == "oral cavity\noral cancer"
+    Synonym.objects.filter(term="mouth").update(equivalents="oral\nbuccal")
+    migration.forwards(apps, None)
+    assert Synonym.objects.get(term="mouth").equivalents == "oral\nbuccal"

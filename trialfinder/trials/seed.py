@@ -224,7 +224,8 @@ SYNONYMS = [
     ("skin", "cutaneous\ndermal", "LAY_MEDICAL", True),
     ("brain", "glioma\nglioblastoma\ncerebral", "LAY_MEDICAL", True),
     ("breast", "mammary", "LAY_MEDICAL", True),
-    ("mouth", "oral", "LAY_MEDICAL", True),
+    # Not "oral" alone: mostly how a drug is taken (migration 0016).
+    ("mouth", "oral cavity\noral cancer", "LAY_MEDICAL", True),
     ("throat", "pharyngeal\nlaryngeal\npharynx\nlarynx", "LAY_MEDICAL", True),
     ("lung", "pulmonary", "LAY_MEDICAL", True),
     ("bladder", "urothelial", "LAY_MEDICAL", True),
