@@ -83,6 +83,21 @@ def test_a_trial_with_no_age_limits_matches_every_age(client, db):
         assert titles(client.get(URL, {"age": age})) == ["Any age"]
 
 
+@pytest.mark.parametrize("low", [None, 0])
+def test_a_trial_with_no_age_limits_says_so_when_an_age_is_chosen(client, db, low):
+    # Registries give "0 Years" as often as nothing at all: neither is a limit.
+    make_trial(title="Any age", min_age_months=low)
+    page = client.get(URL, {"age": "45"}).content.decode()
+    assert "Age 45: no age limits given – check with the trial team" in page
+    assert "the trial takes No age limits" not in page
+
+
+def test_why_this_matched_reads_the_trials_ages_as_a_sentence(client, db):
+    make_trial(title="Children", max_age_months=17 * 12)
+    page = client.get(URL, {"age": "8"}).content.decode()
+    assert "Age 8: the trial takes up to 17 years" in page
+
+
 def test_the_maximum_age_includes_that_whole_year_of_life(client, db):
     make_trial(title="Children", min_age_months=12, max_age_months=17 * 12)
     assert titles(client.get(URL, {"age": "17"})) == ["Children"]

@@ -187,14 +187,16 @@ def explain(
         if names:
             result.reasons.append(_("Cancer type: %(names)s") % {"names": ", ".join(names)})
     if age is not None:
-        if trial.min_age_months is None and trial.max_age_months is None:
+        # A minimum of 0 is no lower limit, as the card's age_range has it.
+        if not trial.min_age_months and trial.max_age_months is None:
             result.reasons.append(
                 _("Age %(age)s: no age limits given – check with the trial team") % {"age": age}
             )
         else:
+            ages = age_range(trial)
             result.reasons.append(
                 _("Age %(age)s: the trial takes %(range)s")
-                % {"age": age, "range": age_range(trial)}
+                % {"age": age, "range": ages[:1].lower() + ages[1:]}
             )
     if region is not None:
         n = getattr(trial, "area_site_count", None)
