@@ -13,6 +13,7 @@ from trialfinder.trials.filters import TrialFilter
 from trialfinder.trials.models import (
     OPEN_STATUSES,
     Intervention,
+    SpellingTerm,
     Status,
     Synonym,
     Trial,
@@ -432,6 +433,8 @@ def test_the_visitor_can_search_for_the_words_as_typed(client, corpus):
 
 def test_a_fix_that_is_another_word_altogether_is_offered_but_not_made(db, monkeypatch):
     # Trigrams find "rituximab" closest to "zolbetuximab": a different drug.
+    make_trial(title="Rituximab for lymphoma")
+    make_trial(title="Leukemia in adults")
     monkeypatch.setattr(search, "spelling_fix", {"zolbetuximab": "rituximab"}.get)
     assert search.suggest("zolbetuximab") == "rituximab"
     assert search.suggest("zolbetuximab", confident=True) is None
@@ -911,3 +914,20 @@ def test_the_migration_mends_the_seeded_mouth_synonym_but_keeps_an_editors_own(d
     Synonym.objects.filter(term="mouth").update(equivalents="oral\nbuccal")
     migration.forwards(apps, None)
     assert Synonym.objects.get(term="mouth").equivalents == "oral\nbuccal"
+
+
+def test_a_word_that_finds_trials_is_not_offered_a_rarer_word_instead(client, corpus):
+    # The nearest known word to "quality" is "quantity": a different word, not a fix.
+    SpellingTerm.objects.create(term="quantity")
+    make_trial(title="Quantity of blood taken for tests")
+    make_trial(title="Exercise and quality of life after surgery")
+    make_trial(title="Quality of life during radiotherapy")
+    assert search.suggest("quality of life") is None
+    page = client.get(URL, {"q": "quality of life"}).content.decode()
+    assert "Did you mean" not in page
+
+
+def test_a_rare_misspelling_in_a_record_is_still_offered_the_common_spelling(client, corpus):
+    make_trial(title="Sarcomma, as one registry spells it")
+    make_trial(title="Surgery for sarcoma")
+    assert search.suggest("sarcomma") == "sarcoma"

@@ -575,6 +575,8 @@ def _newest_matches(queryset: TrialQuerySet, matches: int | None) -> TrialQueryS
 # A spelling fix is looked up again by the page it leads to, and by every visitor who
 # makes the same mistake; new words move the generation on.
 SPELLING_CACHE_SECONDS = 3600
+# Enough to tell a common spelling from a rare one without counting every trial.
+FOUND_ALONE_CAP = 1000
 
 
 def spelling_fix(word: str) -> str | None:
@@ -607,6 +609,16 @@ def _closest_known_word(word: str) -> str | None:
         return None
     close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.75)
     return close[0] if close else None
+
+
+def _found_alone(word: str) -> int:
+    """How many published trials `word` alone finds, counted up to FOUND_ALONE_CAP."""
+    key = f"spelling:found:{generation()}:{word[:100]}"
+    found = cache.get(key)
+    if found is None:
+        found = search(Trial.objects.published(), word)[:FOUND_ALONE_CAP].count()
+        cache.set(key, found, SPELLING_CACHE_SECONDS)
+    return found
 
 
 def edits(a: str, b: str) -> int:
@@ -642,7 +654,9 @@ def suggest(q: str, confident: bool = False) -> str | None:
         if " " in clause.typed or known:
             continue  # a phrase or a word with known synonyms is spelt as we know it
         fix = spelling_fix(clause.typed)
-        if fix:
+        # A word some trials spell so is a fix only if the fix finds more ("sarcomma"
+        # in one registry record), not a different word ("quality" is not "reality").
+        if fix and _found_alone(fix) > _found_alone(clause.typed):
             if confident and not confident_fix(clause.typed, fix):
                 return None
             text = re.sub(
