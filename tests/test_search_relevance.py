@@ -616,6 +616,21 @@ def test_an_age_or_phase_in_the_words_becomes_the_filter_and_the_page_says_so(cl
         ("South West Oncology Group", None),
         ("south east asian patients", None),
         ("bowel cancer leeds", None),  # a town: searched in the hospitals' text
+        ("AML germany", ("germany", "AML")),
+        ("lymphoma in the US", ("united-states", "lymphoma")),
+        ("myeloma USA", ("united-states", "myeloma")),
+        ("leukaemia in ireland", ("ireland", "leukaemia")),
+        ("leukaemia in northern ireland", ("northern-ireland", "leukaemia")),
+        ("sarcoma in south korea", ("south-korea", "sarcoma")),
+        ("leukaemia in north wales", ("wales", "leukaemia")),
+        ("myeloma south-west london", ("london", "myeloma")),
+        ("west yorkshire lymphoma", ("yorkshire-and-the-humber", "lymphoma")),
+        ("north korea", None),
+        ("help us find a trial", None),
+        ("trials in latin america", None),
+        ("north america", None),
+        ("american cancer society", None),
+        ("leukemia in texas", None),  # a state: searched in the hospitals' text
     ],
 )
 def test_an_area_typed_as_words_is_recognised(q, expected):

@@ -325,9 +325,11 @@ def phase_in_words(q: str) -> tuple[str, str] | None:
     return str(phase), _without(q, match)
 
 
-# UK nations and English regions as people type them, and their area's slug (seeded by
-# trialfinder.trials.seed). Towns stay words: they are searched in the sites' text.
-_UK_AREAS = {
+# Areas as people type them, and their area's slug (seeded by trialfinder.trials.seed):
+# UK nations, English regions and the countries in the area list. Towns stay words:
+# they are searched in the sites' text. US states too: "Washington", "Georgia" and
+# "Indiana" name universities and a country as often as a state.
+_AREAS = {
     "united kingdom": "united-kingdom",
     "uk": "united-kingdom",
     "england": "england",
@@ -344,26 +346,70 @@ _UK_AREAS = {
     "east of england": "east-of-england",
     "south east": "south-east",
     "south west": "south-west",
+    "united states": "united-states",
+    "united states of america": "united-states",
+    "usa": "united-states",
+    "america": "united-states",
+    # "us" alone is a word ("help us"); "in the US" is the country.
+    "the us": "united-states",
+    "ireland": "ireland",
+    "republic of ireland": "ireland",
+    "france": "france",
+    "germany": "germany",
+    "netherlands": "netherlands",
+    "holland": "netherlands",
+    "belgium": "belgium",
+    "spain": "spain",
+    "italy": "italy",
+    "canada": "canada",
+    "australia": "australia",
+    "denmark": "denmark",
+    "sweden": "sweden",
+    "norway": "norway",
+    "switzerland": "switzerland",
+    "poland": "poland",
+    "china": "china",
+    "japan": "japan",
+    "south korea": "south-korea",
+    "korea": "south-korea",
 }
-# Not the places abroad that share these names ("New South Wales", "New England"), nor
-# "South West Oncology Group" or "south east Asia".
+# Not the places that share these names ("New South Wales", "New England", "Latin
+# America", "North Korea"), nor "South West Oncology Group" or "south east Asia".
+# And parts of an area are in it: "South Wales", "south-west London", "West Yorkshire".
+_COMPASS = r"(?:(?:north|south|east|west|mid)(?:[\s-]+(?:east|west))?[\s-]+)?"
+_WITH_PARTS = ["wales", "london", "yorkshire", "scotland"]
+_BEFORE = {
+    "america": r"(?<!north )(?<!south )(?<!latin )(?<!central )",
+    "korea": r"(?<!north )",
+    **dict.fromkeys(_WITH_PARTS, _COMPASS),
+}
+_AFTER = dict.fromkeys(
+    ["north east", "north west", "south east", "south west"],
+    r"(?![\s-]+(?:" + "|".join(_WITH_PARTS) + r")\b)",
+)
 _AREA_WORDS = re.compile(
     r"\b(?:(?:in|near|around)\s+)?(?<!south )(?<!new )("
-    + "|".join(name.replace(" ", r"[\s-]+") for name in sorted(_UK_AREAS, key=len, reverse=True))
+    + "|".join(
+        _BEFORE.get(name, "") + name.replace(" ", r"[\s-]+") + _AFTER.get(name, "")
+        for name in sorted(_AREAS, key=len, reverse=True)
+    )
     + r")\b(?!\s+(?:asia|asian|oncology|ontario|cancer\s+group))",
     re.IGNORECASE,
 )
 
 
 def area_in_words(q: str) -> tuple[str, str] | None:
-    """(the area's slug, the search text without it) when the words name a UK nation or
-    English region: "breast cancer in scotland" is ("scotland", "breast cancer")."""
+    """(the area's slug, the search text without it) when the words name a UK nation,
+    an English region or a country: "breast cancer in scotland" is ("scotland", "breast
+    cancer")."""
     q = clean_query(q)
     match = _AREA_WORDS.search(q)
     if match is None:
         return None
     name = " ".join(re.split(r"[\s-]+", match.group(1).lower()))
-    return _UK_AREAS[name], _without(q, match)
+    if name not in _AREAS:
+        name = name.rsplit(" ", 1)[1]  # "south wales": Wales
+    return _AREAS[name], _without(q, match)
 
 
 def readable(typed: str) -> str:
