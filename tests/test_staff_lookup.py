@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import condition, make_site, make_trial
-from trialfinder.trials.models import Publication, Status, TrialIdentifier
+from trialfinder.trials.models import Phase, Publication, Status, TrialIdentifier
 
 URL = reverse("staff:lookup")
 
@@ -257,11 +257,21 @@ def test_an_age_or_area_typed_among_the_words_is_the_callers(nurse_client, db):
     assert response.context["filterset"].data.getlist("age") == ["70"]
     html = response.content.decode()
     assert "We read “bowel cancer over 70” as the words “bowel cancer”, age 70." in html
-    # The age box shows it; a phase stays words here, as the lookup has no phase control.
+    # The age box shows it.
     assert 'name="age" type="number" value="70"' in html
     response = nurse_client.get(URL, {"q": "bowel cancer over 70 in wales"})
     assert response.context["filterset"].cleaned("region") == "wales"
     assert "as the words “bowel cancer”, age 70, the area Wales." in response.content.decode()
-    response = nurse_client.get(URL, {"q": "phase 3 bowel cancer"})
-    assert response.context["reading"] is None
-    assert response.context["filterset"].cleaned("phase") in (None, "")
+
+
+def test_a_phase_typed_among_the_words_sets_the_phase_box(nurse_client, db):
+    make_trial(title="Bowel cancer phase 3", phase=Phase.PHASE3)
+    make_trial(title="Bowel cancer phase 2", phase=Phase.PHASE2)
+    response = nurse_client.get(URL, {"q": "phase 3 bowel cancer", "phase": ""})
+    assert [t.title for t in response.context["page"].object_list] == ["Bowel cancer phase 3"]
+    html = response.content.decode()
+    assert "We read “phase 3 bowel cancer” as the words “bowel cancer”, Phase 3." in html
+    assert '<option value="PHASE3" selected>' in html
+    # The nurse can still choose another phase, or none.
+    response = nurse_client.get(URL, {"q": "bowel cancer", "phase": "PHASE2"})
+    assert [t.title for t in response.context["page"].object_list] == ["Bowel cancer phase 2"]

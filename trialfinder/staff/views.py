@@ -32,8 +32,8 @@ from trialfinder.trials.models import (
 from trialfinder.trials.trees import RegionTree
 
 PAGE_SIZE = 25
-# The filters the lookup reads from the words: those it has controls for (not phase).
-LOOKUP_KINDS = ("age", "region")
+# The filters the lookup reads from the words: those it has controls for.
+LOOKUP_KINDS = ("age", "phase", "region")
 MAX_COMPARE = 3
 # lookup.js asks for the results region alone with this header value.
 PARTIAL_HEADER = "fetch"
