@@ -702,7 +702,7 @@ def suggest(q: str, confident: bool = False) -> str | None:
         fix = spelling_fix(clause.typed)
         # A word some trials spell so is a fix only if the fix finds more ("sarcomma"
         # in one registry record), not a different word ("quality" is not "reality").
-        if fix and _found_alone(fix) > _found_alone(clause.typed):
+        if fix and ((typed := _found_alone(clause.typed)) == 0 or _found_alone(fix) > typed):
             if confident and not confident_fix(clause.typed, fix):
                 return None
             text = re.sub(
