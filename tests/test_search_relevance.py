@@ -946,3 +946,32 @@ def test_a_rare_misspelling_in_a_record_is_still_offered_the_common_spelling(cli
     make_trial(title="Sarcomma, as one registry spells it")
     make_trial(title="Surgery for sarcoma")
     assert search.suggest("sarcomma") == "sarcoma"
+
+
+def test_a_known_word_is_not_offered_a_shorter_word_that_finds_more(corpus):
+    # Trigrams put "therapy" nearest to "immunotherapy", and "therapy" finds more.
+    SpellingTerm.objects.get_or_create(term="therapy")
+    make_trial(title="Immunotherapy for melanoma")
+    make_trial(title="Radiotherapy and therapy dogs")
+    make_trial(title="Hormone therapy")
+    assert search.suggest("immunotherapy melanoma") is None
+
+
+@pytest.mark.parametrize("q", ["stage 4 bowel cancer", "stage four bowel cancer"])
+def test_stage_4_finds_trials_for_cancer_that_has_spread(db, q):
+    make_trial(
+        title="Chemotherapy for metastatic bowel cancer", conditions=[condition("bowel-cancer")]
+    )
+    make_trial(
+        title="Surgery for stage IV colorectal cancer", conditions=[condition("bowel-cancer")]
+    )
+    make_trial(title="Screening for early bowel cancer", conditions=[condition("bowel-cancer")])
+    assert found(q) == {
+        "Chemotherapy for metastatic bowel cancer",
+        "Surgery for stage IV colorectal cancer",
+    }
+
+
+def test_clinical_trials_is_not_a_word_to_find(db):
+    make_trial(title="Aspirin for bowel cancer", conditions=[condition("bowel-cancer")])
+    assert found("clinical trials for bowel cancer") == {"Aspirin for bowel cancer"}

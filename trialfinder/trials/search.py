@@ -144,9 +144,9 @@ _CONVERSATIONAL = frozenset(
     ]
 )
 # On a cancer trial finder these say nothing on their own: "bowel cancer" means "bowel",
-# and "cancer" alone means every trial.
+# "cancer" alone means every trial, and "clinical trials" just "trials".
 _GENERIC = frozenset(
-    ["cancer", "cancers", "tumour", "tumours", "tumor", "tumors", "study", "studies"]
+    ["cancer", "cancers", "tumour", "tumours", "tumor", "tumors", "study", "studies", "clinical"]
 )
 _NOT_SEARCHED = _STOPWORDS | _CONVERSATIONAL | _GENERIC
 _NOT_SEARCHED_IN_JOINED = _STOPWORDS | _GENERIC
@@ -700,9 +700,13 @@ def suggest(q: str, confident: bool = False) -> str | None:
         if " " in clause.typed or known:
             continue  # a phrase or a word with known synonyms is spelt as we know it
         fix = spelling_fix(clause.typed)
-        # A word some trials spell so is a fix only if the fix finds more ("sarcomma"
-        # in one registry record), not a different word ("quality" is not "reality").
-        if fix and ((typed := _found_alone(clause.typed)) == 0 or _found_alone(fix) > typed):
+        # A word some trials spell so is a fix only as a slip of the finger that finds
+        # more ("sarcomma" in one registry record), not as a different word that finds
+        # more ("quality" is not "reality", nor "immunotherapy" "therapy").
+        if fix and (
+            (typed := _found_alone(clause.typed)) == 0
+            or (confident_fix(clause.typed, fix) and _found_alone(fix) > typed)
+        ):
             if confident and not confident_fix(clause.typed, fix):
                 return None
             text = re.sub(
