@@ -209,6 +209,7 @@ DRUG_BRANDS = [
     ("decitabine", "Dacogen"),
 ]
 
+STAGE_4 = "stage iv\nmetastatic\nadvanced"
 SYNONYMS = [
     ("bowel", "colorectal\ncolon\nrectal\nrectum", "LAY_MEDICAL", True),
     ("womb", "uterine\nuterus\nendometrial\nendometrium", "LAY_MEDICAL", True),
@@ -233,6 +234,9 @@ SYNONYMS = [
     ("chemo", "chemotherapy", "LAY_MEDICAL", True),
     # One way: registry text says "secondary" for outcomes, not only for spread cancer.
     ("secondary", "metastatic\nadvanced", "LAY_MEDICAL", False),
+    # How patients say it; registries write "stage IV" or "metastatic" (migration 0017).
+    ("stage 4", STAGE_4, "LAY_MEDICAL", False),
+    ("stage four", STAGE_4, "LAY_MEDICAL", False),
     ("imatinib", "Glivec\nGleevec\nSTI571\nSTI-571\nimatinib mesylate", "DRUG", True),
     ("trastuzumab", "Herceptin", "DRUG", True),
     ("pembrolizumab", "Keytruda\nMK-3475", "DRUG", True),
