@@ -86,16 +86,19 @@ def normalise_text(text: str) -> str:
 # Eligibility text names much that a trial is not about: who cannot join ("pregnant or
 # breastfeeding", "hepatitis B"), the other cancers people may have had ("no other
 # cancer except non-melanoma skin cancer or carcinoma in situ of the cervix") and the
-# organs whose working is checked. Searched,
-# those made "skin cancer" find 24 trials among the real registry records, 22 of them
-# for leukaemia or myeloma, and "breast" 34, 30 of them not about breast cancer.
+# organs whose working is checked ("adequate liver and kidney function"). Searched, those
+# made "skin cancer" find 24 trials among the real registry records, 22 of them for
+# leukaemia or myeloma; "breast" 34, 30 of them not about breast cancer; and "liver
+# cancer" 33, nearly all for other cancers.
 _NOT_ABOUT_THE_TRIAL = re.compile(
-    r"pregnan|breast[\s-]*fe[de]|lactating|lactation|contracept|condom|spermicid|birth[\s-]control|child[\s-]*bearing"
+    # Pregnancy and contraception.
+    r"pregnan|breast[\s-]*fe[de]|lactating|lactation|contracept|condom|spermicid"
+    r"|birth[\s-]control|child[\s-]*bearing"
+    # Other cancers.
     r"|\b(?:other|another|second|additional|prior|previous|concurrent)\s+(?:\w+\s+){0,2}malignan"
     r"|\b(?:other|another|second|additional)\s+(?:\w+\s+){0,2}(?:cancers?|tumou?rs?|neoplasms?)\b"
     r"|\bexcept\b|\bin[\s-]situ\b|non[\s-]?melanoma"
-    # Organ function and blood counts: "adequate liver and kidney function" is in nearly
-    # every registry record, and made "liver cancer" find 31 trials for other cancers.
+    # Organ function and blood counts.
     r"|\bfunction|\bimpairment|\bULN\b|upper limit of normal|creatinine|bilirubin"
     r"|transaminase|\b(?:AST|ALT|SGOT|SGPT)\b|clearance|ejection fraction|platelet"
     r"|neutrophil|ha?emoglobin",
@@ -106,8 +109,8 @@ _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n+")
 
 def eligibility_text(trial: Trial) -> str:
     """Who can join, as the search reads it: the inclusion criteria (all of the registry
-    text when it has no headings to split it by), without the lines about pregnancy or
-    other cancers. The exclusion criteria are not searched at all."""
+    text when it has no headings to split it by), without the lines about pregnancy,
+    other cancers or organ function. The exclusion criteria are not searched at all."""
     if trial.inclusion_criteria or trial.exclusion_criteria:
         items = lines(trial.inclusion_criteria)
     else:
@@ -116,7 +119,8 @@ def eligibility_text(trial: Trial) -> str:
 
 
 def _about_the_trial(text: str) -> str:
-    """A plain-language text without its sentences about pregnancy or other cancers."""
+    """A plain-language text without its sentences about pregnancy, other cancers or
+    organ function."""
     sentences = _SENTENCE_END.split(text)
     return "\n".join(s for s in sentences if s and not _NOT_ABOUT_THE_TRIAL.search(s))
 
