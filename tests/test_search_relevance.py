@@ -109,6 +109,20 @@ def test_a_cancer_type_finds_trials_of_its_subtypes(corpus):
     assert "Leukaemia in children" in found("leukaemia")
 
 
+def test_a_new_release_never_reads_the_synonyms_the_last_one_cached(corpus):
+    from unittest import mock
+
+    from trialfinder.core import caching
+
+    with mock.patch.object(caching, "_RELEASE", "last-release"):
+        search.synonym_map()
+        # As a migration of the next release changes a seeded row: no signal is sent.
+        Synonym.objects.filter(term="womb").update(equivalents="uterine")
+        assert "endometrial" in search.synonym_map()["womb"]
+    with mock.patch.object(caching, "_RELEASE", "next-release"):
+        assert "endometrial" not in search.synonym_map()["womb"]
+
+
 def test_editors_can_add_synonyms_that_work_at_once(corpus):
     assert found("gut") == set()
     Synonym.objects.create(term="gut", equivalents="bowel")

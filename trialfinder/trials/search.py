@@ -51,7 +51,7 @@ from trialfinder.trials.models import (
     TrialQuerySet,
     normalise_identifier,
 )
-from trialfinder.trials.signals import SYNONYMS_CACHE_KEY
+from trialfinder.trials.signals import synonyms_cache_key
 
 MAX_QUERY_LENGTH = 200
 MAX_CLAUSES = 8
@@ -177,7 +177,8 @@ def clean_query(q: str) -> str:
 
 def synonym_map() -> dict[str, set[str]]:
     """Normalised phrase -> every phrase it should also find. Cached; signals clear it."""
-    mapping = cache.get(SYNONYMS_CACHE_KEY)
+    key = synonyms_cache_key()
+    mapping = cache.get(key)
     if mapping is not None:
         return mapping
     mapping: dict[str, set[str]] = {}
@@ -187,7 +188,7 @@ def synonym_map() -> dict[str, set[str]]:
         members = group if two_way else {normalise_text(term)}
         for member in members:
             mapping.setdefault(member, set()).update(group)
-    cache.set(SYNONYMS_CACHE_KEY, mapping, 300)
+    cache.set(key, mapping, 300)
     return mapping
 
 

@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from trialfinder.core.caching import code_release
 from trialfinder.trials import indexing, trees
 from trialfinder.trials.models import (
     Condition,
@@ -15,7 +16,11 @@ from trialfinder.trials.models import (
     TrialIdentifier,
 )
 
-SYNONYMS_CACHE_KEY = "search:synonyms"
+
+def synonyms_cache_key() -> str:
+    # The release too: the map is built by the code's own normalising, and a deploy
+    # (with its synonym migrations) must not read the one the last release stored.
+    return f"search:synonyms:{code_release()}"
 
 
 @receiver(post_save)
@@ -84,7 +89,7 @@ def intervention_saved(sender, instance: Intervention, created: bool, raw=False,
 @receiver(post_delete, sender=Synonym)
 def synonym_changed(sender, instance: Synonym, raw: bool = False, **kwargs) -> None:
     if not raw:
-        cache.delete(SYNONYMS_CACHE_KEY)
+        cache.delete(synonyms_cache_key())
         indexing.request_spelling_words(instance.term, instance.equivalents)
 
 
