@@ -40,6 +40,7 @@ from django.db.models import (
     When,
 )
 
+from trialfinder.core.caching import code_release
 from trialfinder.text import lines
 from trialfinder.trials.indexing import generation, join_non, normalise_text
 from trialfinder.trials.models import (
@@ -620,7 +621,7 @@ def _newest_matches(queryset: TrialQuerySet, matches: int | None) -> TrialQueryS
 
 
 # A spelling fix is looked up again by the page it leads to, and by every visitor who
-# makes the same mistake; new words move the generation on.
+# makes the same mistake; new words move the generation on, and new code the release.
 SPELLING_CACHE_SECONDS = 3600
 # Enough to tell a common spelling from a rare one without counting every trial.
 FOUND_ALONE_CAP = 1000
@@ -630,7 +631,7 @@ def spelling_fix(word: str) -> str | None:
     """The known cancer-type, treatment or synonym word closest to `word`, if close."""
     if len(word) < 4 or not word.isalpha():
         return None
-    key = f"spelling:{generation()}:{word[:100]}"
+    key = f"spelling:{code_release()}:{generation()}:{word[:100]}"
     fix = cache.get(key)
     if fix is None:
         fix = _closest_known_word(word) or ""
@@ -660,7 +661,7 @@ def _closest_known_word(word: str) -> str | None:
 
 def _found_alone(word: str) -> int:
     """How many published trials `word` alone finds, counted up to FOUND_ALONE_CAP."""
-    key = f"spelling:found:{generation()}:{word[:100]}"
+    key = f"spelling:found:{code_release()}:{generation()}:{word[:100]}"
     found = cache.get(key)
     if found is None:
         found = search(Trial.objects.published(), word)[:FOUND_ALONE_CAP].count()
