@@ -175,6 +175,16 @@ def test_it_splits_criteria_under_headings_in_any_case_and_bullet_style():
     )
 
 
+@pytest.mark.parametrize(
+    "heading", ["Non-inclusion criteria:", "NON INCLUSION CRITERIA", "Non-Inclusion:"]
+)
+def test_non_inclusion_criteria_are_the_exclusions(heading):
+    text = (
+        f"Inclusion criteria:\n1. Histological diagnosis of NSCLC\n\n{heading}\n1. Brain metastases"
+    )
+    assert split_criteria(text) == (["Histological diagnosis of NSCLC"], ["Brain metastases"])
+
+
 def test_criteria_without_headings_all_count_as_inclusion():
     assert split_criteria("* Adults\n* With sarcoma") == (["Adults", "With sarcoma"], [])
 

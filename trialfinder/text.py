@@ -39,8 +39,9 @@ def render_markdown(text: str) -> str:
     )
 
 
+# "Non-inclusion criteria" is how French sponsors head the exclusions.
 HEADING_RE = re.compile(
-    r"^[\W_]*(?:key\s+|main\s+|general\s+)?(inclusion|exclusion)"
+    r"^[\W_]*(?:key\s+|main\s+|general\s+)?(inclusion|exclusion|non[\s-]*inclusion)"
     r"(?:\s+criteria\b\s*[:\-–]?|\s*:)\s*(.*)$",
     re.I,
 )
