@@ -989,3 +989,16 @@ def test_stage_4_finds_trials_for_cancer_that_has_spread(db, q):
 def test_clinical_trials_is_not_a_word_to_find(db):
     make_trial(title="Aspirin for bowel cancer", conditions=[condition("bowel-cancer")])
     assert found("clinical trials for bowel cancer") == {"Aspirin for bowel cancer"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("nonhodgkin lymphoma", "non-hodgkin lymphoma"),
+        ("nonsmall cell", "non-small cell"),
+        ("none", "none"),
+        ("nonsense", "nonsense"),
+    ],
+)
+def test_joined_words_are_shown_as_people_write_them(typed, shown):
+    assert search.readable(typed) == shown

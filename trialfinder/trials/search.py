@@ -419,7 +419,8 @@ def readable(typed: str) -> str:
     return _JOINED_NON.sub("non-", typed)
 
 
-_JOINED_NON = re.compile(r"\bnon(?!e)(?=[^\W\d_]{4,})")
+# Not the words that only start so: "none", "nonetheless", "nonsense", "nonagenarian".
+_JOINED_NON = re.compile(r"\bnon(?!e|sense|agenarian)(?=[^\W\d_]{4,})")
 
 
 def shorter_searches(parsed: ParsedQuery, limit: int = 4) -> list[str]:
