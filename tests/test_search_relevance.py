@@ -285,6 +285,17 @@ def test_the_rest_of_who_can_join_is_still_searched(leukaemia_trial_with_registr
     assert found("measurable disease") == {"Venetoclax for acute myeloid leukaemia"}
 
 
+def test_a_line_is_searched_without_its_exception(db):
+    make_trial(
+        title="A leukaemia trial",
+        inclusion_criteria="Philadelphia-negative acute leukaemia (except acute "
+        "promyelocytic leukaemia)\nNo other malignancy except basal cell skin cancer",
+    )
+    assert found("philadelphia") == {"A leukaemia trial"}
+    assert found("promyelocytic") == set()
+    assert found("skin cancer") == set()
+
+
 def test_registry_criteria_that_were_not_split_are_searched_up_to_the_exclusions(db):
     make_trial(
         title="A lymphoma trial",

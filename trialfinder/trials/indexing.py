@@ -45,7 +45,8 @@ CHUNK = 500
 # 2: who cannot join, and lines about pregnancy or other cancers, left out.
 # 3: "non-" joined to the word it negates (see join_non).
 # 4: lines about organ function and blood counts left out.
-SEARCH_VERSION = 4
+# 5: exceptions cut from a line ("except APL"), not the whole line left out.
+SEARCH_VERSION = 5
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 # "Non-small cell lung cancer" is not small cell lung cancer, nor "non-Hodgkin lymphoma"
 # Hodgkin lymphoma: kept apart, the words made a search for one find trials of the other.
@@ -97,14 +98,26 @@ _NOT_ABOUT_THE_TRIAL = re.compile(
     # Other cancers.
     r"|\b(?:other|another|second|additional|prior|previous|concurrent)\s+(?:\w+\s+){0,2}malignan"
     r"|\b(?:other|another|second|additional)\s+(?:\w+\s+){0,2}(?:cancers?|tumou?rs?|neoplasms?)\b"
-    r"|\bexcept\b|\bin[\s-]situ\b|non[\s-]?melanoma"
+    r"|\bin[\s-]situ\b|non[\s-]?melanoma"
     # Organ function and blood counts.
     r"|\bfunction|\bimpairment|\bULN\b|upper limit of normal|creatinine|bilirubin"
     r"|transaminase|\b(?:AST|ALT|SGOT|SGPT)\b|clearance|ejection fraction|platelet"
     r"|neutrophil|ha?emoglobin",
     re.IGNORECASE,
 )
+# An exception names what the rest of a line is not about: "acute leukaemia (except
+# APL)" is searched as "acute leukaemia".
+_EXCEPTION = re.compile(r"\b(?:except|excluding|other than)\b[^.;)\]\n]*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n+")
+
+
+def _about_the_trial(parts: Iterable[str]) -> str:
+    """The lines or sentences about the trial itself, without their exceptions."""
+    return "\n".join(
+        _EXCEPTION.sub(" ", part)
+        for part in parts
+        if part and not _NOT_ABOUT_THE_TRIAL.search(part)
+    )
 
 
 def eligibility_text(trial: Trial) -> str:
@@ -115,14 +128,7 @@ def eligibility_text(trial: Trial) -> str:
         items = lines(trial.inclusion_criteria)
     else:
         items = split_criteria(trial.eligibility_criteria)[0]
-    return "\n".join(item for item in items if not _NOT_ABOUT_THE_TRIAL.search(item))
-
-
-def _about_the_trial(text: str) -> str:
-    """A plain-language text without its sentences about pregnancy, other cancers or
-    organ function."""
-    sentences = _SENTENCE_END.split(text)
-    return "\n".join(s for s in sentences if s and not _NOT_ABOUT_THE_TRIAL.search(s))
+    return _about_the_trial(items)
 
 
 def _weights(
@@ -138,7 +144,7 @@ def _weights(
     c = [
         trial.summary,
         trial.more_about,
-        _about_the_trial(trial.who_can_join),
+        _about_the_trial(_SENTENCE_END.split(trial.who_can_join)),
         trial.what_is_involved,
         trial.results_summary,
         trial.brief_summary,
