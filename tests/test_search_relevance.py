@@ -1013,3 +1013,16 @@ def test_clinical_trials_is_not_a_word_to_find(db):
 )
 def test_joined_words_are_shown_as_people_write_them(typed, shown):
     assert search.readable(typed) == shown
+
+
+def test_a_misspelt_word_after_non_is_fixed_too(client, db):
+    make_trial(
+        title="R-CHOP for non-Hodgkin lymphoma", conditions=[condition("non-hodgkin-lymphoma")]
+    )
+    SpellingTerm.objects.get_or_create(term="nonhodgkin")
+    assert search.suggest("non-hodgkn lymphoma") == "non-hodgkin lymphoma"
+    response = client.get(URL, {"q": "non-hodgkn lymphoma"}, follow=True)
+    assert [t.title for t in response.context["page"].object_list] == [
+        "R-CHOP for non-Hodgkin lymphoma"
+    ]
+    assert "so we searched for “non-hodgkin lymphoma” instead" in response.content.decode()

@@ -697,7 +697,8 @@ def suggest(q: str, confident: bool = False) -> str | None:
     """The query with misspelt words replaced ("sarcomma" -> "sarcoma"), or None.
     `confident`: None unless every fix is close enough to make without asking."""
     parsed = parse(q)
-    changed, text = False, parsed.text
+    # As the words were parsed: a clause's "nonhodgkn" is "non-hodgkn" as typed.
+    changed, text = False, join_non(parsed.text)
     for clause in parsed.positive:
         known = set(clause.alternatives) - {clause.typed, american_spelling(clause.typed)}
         if " " in clause.typed or known:
@@ -716,7 +717,7 @@ def suggest(q: str, confident: bool = False) -> str | None:
                 rf"\b{re.escape(clause.typed)}\b", fix, text, count=1, flags=re.IGNORECASE
             )
             changed = True
-    return text if changed else None
+    return readable(text) if changed else None
 
 
 __all__ = [
