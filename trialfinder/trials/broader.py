@@ -1,8 +1,7 @@
-"""How the results page reads a search, and what it offers when nothing matches: an age
-or phase typed among the words becomes its filter, misspelt words that find nothing their
-fix, and a search that still finds nothing gets the nearest broader searches that do
-find trials, each with its count. The nurse lookup uses the spelling fix and the
-broader searches too."""
+"""How the results page reads a search, and what it offers when nothing matches: an age,
+phase or area typed among the words becomes its filter, misspelt words that find nothing
+their fix, and a search that still finds nothing gets the nearest broader searches that
+do find trials, each with its count. The nurse lookup does the same in place."""
 
 from __future__ import annotations
 
@@ -18,8 +17,8 @@ from trialfinder.trials.trees import RegionTree
 
 # A search one word shorter per word, at most: the first words typed matter most.
 MAX_SHORTER = 2
-# The parameter of a search for the words exactly as typed: no spelling fix, and no age
-# or phase read from the words.
+# The parameter of a search for the words exactly as typed: no spelling fix, and no age,
+# phase or area read from the words.
 AS_TYPED = "as_typed"
 
 
@@ -143,8 +142,8 @@ def filters_in_words(q: str, params, kinds=ALL_KINDS) -> tuple[str, dict[str, st
 
 
 def filters_redirect(params: QueryDict) -> str | None:
-    """The query string of the same search with an age or phase in its words moved to
-    the filters, `typed` keeping what was typed for the page to say; else None."""
+    """The query string of the same search with an age, phase or area in its words moved
+    to the filters, `typed` keeping what was typed for the page to say; else None."""
     q = search.clean_query(params.get("q", ""))
     if not q or "typed" in params or AS_TYPED in params:
         return None
