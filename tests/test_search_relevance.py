@@ -1026,3 +1026,113 @@ def test_a_misspelt_word_after_non_is_fixed_too(client, db):
         "R-CHOP for non-Hodgkin lymphoma"
     ]
     assert "so we searched for “non-hodgkin lymphoma” instead" in response.content.decode()
+
+
+@pytest.fixture
+def organ_words(db):
+    """Trials whose text uses an organ's name for something other than its cancer."""
+    make_trial(
+        title="Surgery for glioblastoma", conditions=[condition("brain-tumours")], summary=""
+    )
+    make_trial(title="MRI of brain changes in children treated for leukaemia")
+    make_trial(
+        title="Osimertinib for lung cancer",
+        inclusion_criteria="Stable brain metastases are allowed",
+    )
+    make_trial(title="Regorafenib for osteosarcoma", conditions=[condition("bone-sarcoma")])
+    make_trial(title="Zoledronic acid for bone cancer pain", summary="For primary bone cancer.")
+    make_trial(title="Bone marrow biopsies in acute myeloid leukaemia")
+    make_trial(title="Cabozantinib for advanced kidney cancer")
+    make_trial(title="A blood test for leukaemia in children and young people")
+    make_trial(title="Dinutuximab for paediatric neuroblastoma")
+    make_trial(title="Brentuximab for adolescents with Hodgkin lymphoma")
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("brain tumour", {"Surgery for glioblastoma"}),
+        ("brain tumours", {"Surgery for glioblastoma"}),
+        ("brain cancer", {"Surgery for glioblastoma"}),
+        ("glioblastoma", {"Surgery for glioblastoma"}),
+        (
+            "bone cancer",
+            {"Regorafenib for osteosarcoma", "Zoledronic acid for bone cancer pain"},
+        ),
+        (
+            "kids cancer",
+            {
+                "MRI of brain changes in children treated for leukaemia",
+                "A blood test for leukaemia in children and young people",
+                "Dinutuximab for paediatric neuroblastoma",
+            },
+        ),
+        (
+            "teenagers",
+            {
+                "A blood test for leukaemia in children and young people",
+                "Brentuximab for adolescents with Hodgkin lymphoma",
+            },
+        ),
+    ],
+)
+def test_a_cancer_named_by_its_organ_finds_that_cancer_not_every_mention_of_the_organ(
+    organ_words, q, expected
+):
+    assert found(q) == expected
+
+
+def test_brain_still_finds_trials_that_say_glioma(organ_words):
+    assert "Surgery for glioblastoma" in found("brain")
+
+
+def test_a_word_with_synonyms_is_a_whole_word_and_an_unknown_one_may_be_unfinished(db):
+    make_trial(title="Cabozantinib for advanced kidney cancer")
+    make_trial(title="Exercise while breastfeeding")
+    make_trial(title="Nivolumab for melanoma")
+    assert found("kids") == set()
+    assert found("breast") == set()
+    assert found("melan") == {"Nivolumab for melanoma"}
+
+
+def test_why_this_matched_does_not_read_kids_in_kidney(client, organ_words):
+    html = client.get(URL, {"q": "kids cancer", "status": "any"}).content.decode()
+    assert "Cabozantinib" not in html
+    assert "“kids” (as “paediatric”) in the title" in html
+    assert "“kids” (as “children”) in the title" in html
+
+
+def test_why_this_matched_names_the_words_as_typed_before_a_synonym(client, organ_words):
+    html = client.get(URL, {"q": "brain tumour", "status": "any"}).content.decode()
+    assert "“brain tumour” cancer type: Brain tumours" in html
+    assert "glioma" not in html
+
+
+def test_the_migration_makes_brain_one_way_and_adds_the_phrases_but_keeps_an_editors_own(db):
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "trialfinder.trials.migrations.0018_brain_bone_and_young_people_synonyms"
+    )
+    Synonym.objects.filter(term="brain").update(two_way=True)
+    Synonym.objects.filter(term="bone cancer").delete()
+    Synonym.objects.filter(term="kids").update(equivalents="children\nyoungsters")
+    migration.forwards(apps, None)
+    assert not Synonym.objects.get(term="brain").two_way
+    assert "osteosarcoma" in Synonym.objects.get(term="bone cancer").equivalents
+    assert Synonym.objects.get(term="kids").equivalents == "children\nyoungsters"
+    Synonym.objects.filter(term="brain").update(equivalents="glioma", two_way=True)
+    migration.forwards(apps, None)
+    assert Synonym.objects.get(term="brain").two_way
+
+
+def test_lines_about_other_illnesses_of_the_organs_are_not_searched(db):
+    make_trial(
+        title="Donor stem cell transplant for leukaemia",
+        inclusion_criteria="Aged 18 to 65\nSevere heart, lung, liver and kidney insufficiency\n"
+        "Cardiac dysfunction\nRenal failure needing dialysis",
+    )
+    assert found("lung") == set()
+    assert found("heart") == set()
+    assert found("renal") == set()
+    assert found("aged 18") == {"Donor stem cell transplant for leukaemia"}

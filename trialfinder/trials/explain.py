@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from trialfinder.trials.indexing import normalise_text
-from trialfinder.trials.search import Clause, ParsedQuery, open_ended, readable
+from trialfinder.trials.search import Clause, ParsedQuery, readable
 from trialfinder.trials.templatetags.trial_display import age_range
 
 SNIPPET_RADIUS = 90
@@ -30,21 +30,21 @@ class Explanation:
     snippet: SafeString | None = None
 
 
-def _pattern(alternatives: list[str]) -> re.Pattern:
-    return _compiled(tuple(alternatives))
+def _pattern(alternatives: list[str], prefix: str | None = None) -> re.Pattern:
+    return _compiled(tuple(alternatives), prefix)
 
 
 # A page explains twenty trials with the same few patterns, and reads the same texts
 # (cancer type and treatment names above all) again and again.
 @lru_cache(maxsize=256)
-def _compiled(alternatives: tuple[str, ...]) -> re.Pattern:
-    """Each alternative as a word-start pattern, its last word open-ended as the search
-    has it, so plurals and longer forms match ('sarcoma' finds 'sarcomas'), and short
-    words whole ('car' is not 'carcinoma')."""
+def _compiled(alternatives: tuple[str, ...], prefix: str | None) -> re.Pattern:
+    """Each alternative as a word-start pattern, as the search has it: the `prefix`
+    (search.Clause.prefix) also starts longer words ('melan' finds 'melanoma'); the
+    others are whole words or their plurals ('kids' is not 'kidney')."""
     parts = []
     for alt in sorted(alternatives, key=len, reverse=True):
         words = [re.escape(w) for w in alt.split()]
-        end = r"\w*" if open_ended(alt.split()[-1]) else r"(?!\w)"
+        end = r"\w*" if alt == prefix else r"(?:e?s)?(?!\w)"
         if words[-1].endswith("s") and len(words[-1]) > 3:
             words[-1] = words[-1][:-1]
         # The search joins "non-" to its word (indexing.join_non); the text may not.
@@ -89,10 +89,13 @@ def _where(pattern: re.Pattern, trial) -> str | None:
 
 
 def _word_reason(clause: Clause, trial) -> str | None:
-    """Where in the trial's text the typed words matched; names the synonym when that is
-    what matched. None when not in the title, cancer types, treatments or summaries."""
-    for alternative in clause.alternatives:
-        where = _where(_pattern([alternative]), trial)
+    """Where in the trial's text the typed words matched, or else the first synonym
+    that did, which it names. None when not in the title, cancer types, treatments or
+    summaries."""
+    # The words as typed first: "brain tumour" is the cancer type Brain tumours before
+    # it is "glioma" in that type's other names.
+    for alternative in sorted(clause.alternatives, key=lambda alt: alt != clause.typed):
+        where = _where(_pattern([alternative], clause.prefix), trial)
         if where:
             if alternative == clause.typed:
                 return _("“%(words)s” %(where)s") % {
@@ -123,7 +126,7 @@ def _hospital_reasons(clauses: list[Clause], trial) -> list[str]:
     "leeds"), from a public card's cached places, all the words together when one
     hospital has them all; else "in the trial details" (criteria, descriptions)."""
     places = getattr(trial, "card_places", ())
-    patterns = [_pattern(clause.alternatives) for clause in clauses]
+    patterns = [_pattern(clause.alternatives, clause.prefix) for clause in clauses]
     if len(clauses) > 1:
         named = [p for p in places if all(_found(pattern, p) for pattern in patterns)]
         if named:
@@ -174,7 +177,7 @@ def explain(
     patterns = []
     elsewhere = []
     for clause in parsed.positive if parsed else []:
-        patterns.append(_pattern(clause.alternatives))
+        patterns.append(_pattern(clause.alternatives, clause.prefix))
         reason = _word_reason(clause, trial)
         if reason:
             result.reasons.append(reason)

@@ -46,7 +46,8 @@ CHUNK = 500
 # 3: "non-" joined to the word it negates (see join_non).
 # 4: lines about organ function and blood counts left out.
 # 5: exceptions cut from a line ("except APL"), not the whole line left out.
-SEARCH_VERSION = 5
+# 6: lines about organ failure or insufficiency left out.
+SEARCH_VERSION = 6
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 # "Non-small cell lung cancer" is not small cell lung cancer, nor "non-Hodgkin lymphoma"
 # Hodgkin lymphoma: kept apart, the words made a search for one find trials of the other.
@@ -102,7 +103,10 @@ _NOT_ABOUT_THE_TRIAL = re.compile(
     # Organ function and blood counts.
     r"|\bfunction|\bimpairment|\bULN\b|upper limit of normal|creatinine|bilirubin"
     r"|transaminase|\b(?:AST|ALT|SGOT|SGPT)\b|clearance|ejection fraction|platelet"
-    r"|neutrophil|ha?emoglobin",
+    r"|neutrophil|ha?emoglobin"
+    # "severe heart, lung, liver and kidney insufficiency": other illnesses.
+    r"|insufficien|\bdysfunction|\b(?:heart|cardiac|renal|kidney|liver|hepatic|respiratory"
+    r"|pulmonary|lung|organ)\s+failure",
     re.IGNORECASE,
 )
 # An exception names what the rest of a line is not about: "acute leukaemia (except

@@ -7,10 +7,11 @@ editable Synonym table. Every clause must match (AND); any alternative will do (
 
 Two implementations sit behind the same API:
 - PostgreSQL: the stored weighted `search_vector` (GIN index), English stemming, prefix
-  matching of typed words of MIN_PREFIX letters or more, ranking with `ts_rank`;
-  spelling fixes from `pg_trgm`.
-- SQLite: word-prefix matching (whole words below MIN_PREFIX letters) on the stored
-  normalised `search_document`, a light plural stemmer, and difflib for spelling fixes.
+  matching of a typed word of MIN_PREFIX letters or more that has no synonyms (it may
+  be unfinished: see Clause.prefix), ranking with `ts_rank`; spelling fixes from
+  `pg_trgm`.
+- SQLite: the same words matched whole or by prefix on the stored normalised
+  `search_document`, a light plural stemmer, and difflib for spelling fixes.
 
 An exact trial ID (NCT00031915, "nct 0003 1915", "EORTC 62027", an obsolete ID) matches
 the identifier table first.
@@ -159,6 +160,21 @@ class Clause:
     alternatives: list[str]
     negated: bool = False
 
+    @property
+    def has_synonyms(self) -> bool:
+        """Whether the table knows the typed words: more than their US spelling."""
+        return bool(set(self.alternatives) - {self.typed, american_spelling(self.typed)})
+
+    @property
+    def prefix(self) -> str | None:
+        """The one alternative also found at the start of longer words: the typed word,
+        which may be unfinished ("melan" for melanoma). Synonyms are whole words, and
+        so is a typed word that has some, as one we know: "kids" must not find "kidney",
+        nor "breast" "breastfeeding"."""
+        if " " in self.typed or not open_ended(self.typed) or self.has_synonyms:
+            return None
+        return self.typed
+
 
 @dataclass
 class ParsedQuery:
@@ -220,8 +236,14 @@ def parse(q: str) -> ParsedQuery:
             # Longest known phrase first: "blood cancer" before "blood".
             for n in range(min(4, len(words) - i), 1, -1):
                 phrase = " ".join(w for w, _neg, _joined in words[i : i + n])
-                if phrase in synonyms and not any(neg for _w, neg, _j in words[i : i + n]):
-                    add(Clause(phrase, sorted(synonyms[phrase], key=len)))
+                # "brain tumours" as "brain tumour".
+                known = phrase if phrase in synonyms else phrase.removesuffix("s")
+                if known in synonyms and not any(neg for _w, neg, _j in words[i : i + n]):
+                    add(
+                        Clause(
+                            phrase, sorted(synonyms[known] | {phrase}, key=lambda a: (len(a), a))
+                        )
+                    )
                     i += n
                     break
             else:
@@ -489,17 +511,15 @@ def open_ended(word: str) -> bool:
 def _sqlite_condition(clause: Clause) -> Q:
     alternatives = []
     for alt in clause.alternatives:
-        parts = alt.split()
-        if open_ended(parts[-1]):
-            parts[-1] = _stem(parts[-1])
+        if alt == clause.prefix:
             # A leading space anchors the match at a word start (the document has none).
-            phrase = " ".join(parts)
+            stem = _stem(alt)
             alternatives.append(
-                Q(search_document__startswith=phrase) | Q(search_document__contains=" " + phrase)
+                Q(search_document__startswith=stem) | Q(search_document__contains=" " + stem)
             )
         else:
             # The whole word, or its plural ("eye" finds "eyes", as stemming does).
-            for phrase in (" ".join(parts), " ".join(parts) + "s"):
+            for phrase in (alt, alt + "s"):
                 alternatives.append(
                     Q(search_document=phrase)
                     | Q(search_document__startswith=phrase + " ")
@@ -514,7 +534,7 @@ def _postgres_query(clause: Clause) -> SearchQuery:
     for alt in clause.alternatives:
         if " " in alt:
             query = SearchQuery(alt, search_type="phrase", config="english")
-        elif alt == clause.typed and open_ended(alt):
+        elif alt == clause.prefix:
             # The typed word may be unfinished ("melan"); safe as raw because
             # normalise_text leaves only word characters.
             query = SearchQuery(f"{alt}:*", search_type="raw", config="english")
@@ -700,8 +720,7 @@ def suggest(q: str, confident: bool = False) -> str | None:
     # As the words were parsed: a clause's "nonhodgkn" is "non-hodgkn" as typed.
     changed, text = False, join_non(parsed.text)
     for clause in parsed.positive:
-        known = set(clause.alternatives) - {clause.typed, american_spelling(clause.typed)}
-        if " " in clause.typed or known:
+        if " " in clause.typed or clause.has_synonyms:
             continue  # a phrase or a word with known synonyms is spelt as we know it
         fix = spelling_fix(clause.typed)
         # A word some trials spell so is a fix only as a slip of the finger that finds

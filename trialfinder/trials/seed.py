@@ -210,6 +210,15 @@ DRUG_BRANDS = [
 ]
 
 STAGE_4 = "stage iv\nmetastatic\nadvanced"
+BRAIN_TUMOURS = (
+    "brain tumour\nbrain tumor\nbrain cancer\nglioma\nglioblastoma\nastrocytoma"
+    "\noligodendroglioma\nependymoma\nmedulloblastoma\nmeningioma"
+)
+BONE_CANCER = (
+    "bone cancer\nprimary bone cancer\nbone sarcoma\nbone tumour\nbone tumor"
+    "\nosteosarcoma\newing sarcoma\newing's sarcoma\nchondrosarcoma"
+)
+TEENAGERS = "teenager\nteenage\nadolescent\nyoung people"
 SYNONYMS = [
     ("bowel", "colorectal\ncolon\nrectal\nrectum", "LAY_MEDICAL", True),
     ("womb", "uterine\nuterus\nendometrial\nendometrium", "LAY_MEDICAL", True),
@@ -223,7 +232,24 @@ SYNONYMS = [
     ("kidney", "renal", "LAY_MEDICAL", True),
     ("liver", "hepatic\nhepatocellular", "LAY_MEDICAL", True),
     ("skin", "cutaneous\ndermal", "LAY_MEDICAL", True),
-    ("brain", "glioma\nglioblastoma\ncerebral", "LAY_MEDICAL", True),
+    # One way: "glioblastoma" must not find every trial that says "brain" (migration 0018).
+    ("brain", "glioma\nglioblastoma\ncerebral", "LAY_MEDICAL", False),
+    # As phrases these name the cancers: "brain tumour" is not every mention of the brain,
+    # nor "bone cancer" of bone marrow (migration 0018).
+    *[
+        (term, BRAIN_TUMOURS, "LAY_MEDICAL", False)
+        for term in ("brain tumour", "brain tumor", "brain cancer")
+    ],
+    *[
+        (term, BONE_CANCER, "LAY_MEDICAL", False)
+        for term in ("bone cancer", "bone tumour", "bone tumor")
+    ],
+    # How people say it; registries write "paediatric" and "adolescent" (migration 0018).
+    ("kids", "children\nchild\nchildhood\npaediatric\npediatric", "LAY_MEDICAL", False),
+    *[
+        (term, TEENAGERS, "LAY_MEDICAL", False)
+        for term in ("teenagers", "teenager", "teenage", "teens")
+    ],
     ("breast", "mammary", "LAY_MEDICAL", True),
     # Not "oral" alone: mostly how a drug is taken (migration 0016).
     ("mouth", "oral cavity\noral cancer", "LAY_MEDICAL", True),
