@@ -126,3 +126,15 @@ def test_why_this_matched_names_the_hospital_the_words_name(client, trial, page_
             response = client.get(URL, {"q": q})
             (card,) = response.context["page"].object_list
             assert reason in card.why.reasons, q
+
+
+def test_why_this_matched_names_the_trial_number_part_of_which_was_typed(
+    client, trial, page_cache_off
+):
+    from trialfinder.trials.models import TrialIdentifier
+
+    TrialIdentifier.objects.create(trial=trial, kind=TrialIdentifier.Kind.NCT, value="NCT05012345")
+    for _ in range(2):  # the card's numbers come from the cache the second time
+        response = client.get(URL, {"q": "NCT0501"})
+        (card,) = response.context["page"].object_list
+        assert card.why.reasons == ["“nct0501” trial number NCT05012345"]

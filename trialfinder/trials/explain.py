@@ -77,6 +77,10 @@ def _interventions(trial) -> list:
 def _where(pattern: re.Pattern, trial) -> str | None:
     if _found(pattern, trial.title, trial.acronym):
         return _("in the title")
+    # A public card's numbers (listing.load_cards): "NCT05" is the start of one.
+    for number in getattr(trial, "card_numbers", ()):
+        if _found(pattern, number):
+            return _("trial number %(number)s") % {"number": number}
     for condition in _conditions(trial):
         if _found(pattern, condition.name, condition.synonyms):
             return _("cancer type: %(name)s") % {"name": condition.name}

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count, F, Prefetch, Value
 from django.http import HttpRequest
 from django.template.loader import get_template
 from django.utils.translation import get_language
 
 from trialfinder.core.caching import code_release
-from trialfinder.trials.models import Condition, Site, Trial, TrialQuerySet
+from trialfinder.trials.models import Condition, Site, Trial, TrialIdentifier, TrialQuerySet
 
 PAGE_SIZE = 20
 # A card changes only with its trial, and the generation in its key moves on with every
@@ -181,15 +181,17 @@ class CardData:
     area_site_count: int
     # Each hospital as "facility, city": the words of a search may name one.
     places: tuple[str, ...] = ()
+    # And the trial's numbers: a nurse may type part of one ("NCT05").
+    numbers: tuple[str, ...] = ()
 
 
 def load_cards(trials, generation: int, region=None, region_ids: set[int] = frozenset()) -> None:
     """Everything the public cards on a page show, from the shared cache in one read:
     each card's facts as HTML (title, status, phase, cancer types, age, hospitals and
     those in the visitor's area) and what "why this matched" reads (cancer types,
-    treatments, hospitals in the area). None of it depends on the search, so every
+    treatments, hospitals, trial numbers). None of it depends on the search, so every
     search shares it until a trial changes (`generation`). Only cards not in the cache
-    are loaded (four queries, whatever their number), rendered and stored."""
+    are loaded (five queries, whatever their number), rendered and stored."""
     trials = list(trials)
     area = region.slug if region else ""
     prefix = f"card:{code_release()}:{generation}:{get_language()}:{area}"
@@ -199,7 +201,7 @@ def load_cards(trials, generation: int, region=None, region_ids: set[int] = froz
     if missing:
         annotate_cards(missing, region_ids)
         attach_links(missing, with_interventions=True)
-        places = _places([trial.pk for trial in missing])
+        places, numbers = _places_and_numbers([trial.pk for trial in missing])
         template = get_template("trials/_card_facts.html")
         stored = {}
         for trial in missing:
@@ -210,6 +212,7 @@ def load_cards(trials, generation: int, region=None, region_ids: set[int] = froz
                 site_count=trial.site_count,
                 area_site_count=len(trial.sites_in_region),
                 places=tuple(places.get(trial.pk, ())),
+                numbers=tuple(numbers.get(trial.pk, ())),
             )
         cache.set_many(stored, CARDS_CACHE_SECONDS)
         found.update(stored)
@@ -221,18 +224,30 @@ def load_cards(trials, generation: int, region=None, region_ids: set[int] = froz
         trial.site_count = card.site_count
         trial.area_site_count = card.area_site_count
         trial.card_places = card.places
+        trial.card_numbers = card.numbers
 
 
-def _places(trial_ids: list[int]) -> dict[int, list[str]]:
-    """Each trial's hospitals as "facility, city", once each. Read only for cards not yet
-    in the cache, as three short columns, not whole sites."""
-    places: dict[int, list[str]] = {}
-    rows = (
+def _places_and_numbers(trial_ids: list[int]) -> tuple[dict, dict]:
+    """Each trial's hospitals as "facility, city", once each, and its trial numbers.
+    Read only for cards not yet in the cache, as short columns in one query, not whole
+    sites (the page keeps within its query budget)."""
+    sites = (
+        # No ordering of their own: SQLite allows none inside a UNION.
         Site.objects.filter(trial_id__in=trial_ids)
-        .order_by("trial_id", "facility", "city")
-        .values_list("trial_id", "facility", "city")
-        .distinct()
+        .order_by()
+        .annotate(source=Value("place"), text=F("facility"))
+        .values_list("trial_id", "source", "text", "city")
     )
-    for trial_id, facility, city in rows:
-        places.setdefault(trial_id, []).append(", ".join(p for p in (facility, city) if p))
-    return places
+    numbers = (
+        TrialIdentifier.objects.filter(trial_id__in=trial_ids)
+        .order_by()
+        .annotate(source=Value("number"), text=F("value"), city=Value(""))
+        .values_list("trial_id", "source", "text", "city")
+    )
+    found: dict[str, dict[int, list[str]]] = {"place": {}, "number": {}}
+    # UNION, not UNION ALL: a hospital listed twice is one place.
+    for trial_id, source, text, city in sites.union(numbers).order_by(
+        "trial_id", "source", "text", "city"
+    ):
+        found[source].setdefault(trial_id, []).append(", ".join(p for p in (text, city) if p))
+    return found["place"], found["number"]
