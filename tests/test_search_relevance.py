@@ -1136,3 +1136,29 @@ def test_lines_about_other_illnesses_of_the_organs_are_not_searched(db):
     assert found("heart") == set()
     assert found("renal") == set()
     assert found("aged 18") == {"Donor stem cell transplant for leukaemia"}
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("leukaemia in children under 5", "under 5"),
+        ("sarcoma younger than 18 years old", "younger than 18 years old"),
+        ("breast cancer over 70", None),
+        ("tumours under review", None),
+    ],
+)
+def test_an_age_range_typed_as_words_is_recognised(q, expected):
+    assert search.age_range_in_words(q) == expected
+
+
+def test_an_age_range_is_not_searched_as_words_and_the_page_says_to_use_the_age_box(client, db):
+    make_trial(title="Chemotherapy for leukaemia in children", max_age_months=17 * 12)
+    make_trial(title="Leukaemia drug at 5 mg a day, under review")
+    assert found("leukaemia under 5") == {
+        "Chemotherapy for leukaemia in children",
+        "Leukaemia drug at 5 mg a day, under review",
+    }
+    html = client.get(URL, {"q": "leukaemia in children under 5"}).content.decode()
+    assert "1 trial found" in html
+    assert "We did not search for the words “under 5”" in html
+    assert "give their age in the age box" in html

@@ -262,7 +262,7 @@ def parse(q: str) -> ParsedQuery:
         len(w) > 3 and w.lower() not in synonyms for w in re.findall(r"[^\W\d_]+", q)
     )
     # "non small cell" as the search text has it: "nonsmall cell" (indexing.join_non).
-    for match in _TOKEN.finditer(join_non(q)):
+    for match in _TOKEN.finditer(join_non(_AGE_RANGE_WORDS.sub(" ", q))):
         phrase, minus, word = match.groups()
         acronym = None if shouting else _WORD_ACRONYMS.get(word.rsplit("-", 1)[-1] if word else "")
         if acronym:
@@ -301,6 +301,21 @@ _AGE_WORDS = re.compile(
     r"|(\d{1,3})(?:\s*|-)(?:years?|yrs?)(?:\s*|-)old)\b",
     re.IGNORECASE,
 )
+
+
+# "under 5", "younger than 18": a range of ages, not one age for the age box. As words,
+# "under" and "5" matched text that says nothing about age ("5 mg", "under review").
+_AGE_RANGE_WORDS = re.compile(
+    r"\b(?:under|below|younger than|less than)\s+\d{1,3}(?:\s*-?\s*(?:years?|yrs?)"
+    r"(?:\s*-?\s*old)?)?(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def age_range_in_words(q: str) -> str | None:
+    """The age range typed among the words ("under 5"), which the search leaves out."""
+    match = _AGE_RANGE_WORDS.search(clean_query(q))
+    return match.group(0) if match else None
 
 
 def _without(q: str, match: re.Match) -> str:

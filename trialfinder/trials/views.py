@@ -127,6 +127,7 @@ def trial_list(request: HttpRequest) -> HttpResponse:
         "ranked_limit": search.RANKED_LIMIT,
         "chosen_region": region,
         "query_too_long": len(request.GET.get("q", "")) > search.MAX_QUERY_LENGTH,
+        "age_range": search.age_range_in_words(q) if q else None,
         "broader": (
             broader.searches(request.GET, filterset, {c.value: c.count for c in facets.status})
             if not facets.total
