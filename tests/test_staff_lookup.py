@@ -213,6 +213,18 @@ def test_an_id_lookup_has_a_bounded_number_of_queries(
     assert response.context["exact"] == nct00031915
 
 
+def test_an_id_whose_trial_is_in_the_list_is_loaded_once(
+    nurse_client, nct00031915, django_assert_max_num_queries
+):
+    params = {"q": "NCT00031915", "region": "new-york", "status": "any"}
+    nurse_client.get(URL, params)  # Warm the cached cancer type and region trees.
+    # 3 for the session, the user and the sign-in check; the lookup's own are 9.
+    with django_assert_max_num_queries(12):
+        response = nurse_client.get(URL, params)
+    (row,) = response.context["page"].object_list
+    assert response.context["exact"] is row
+
+
 def test_a_search_with_no_results_offers_nearby_searches_that_have_some(nurse_client, db):
     make_trial(title="Imatinib for GIST", status=Status.COMPLETED)
     make_trial(title="Radiotherapy for lymphoma")

@@ -104,13 +104,10 @@ def lookup(request: HttpRequest) -> HttpResponse:
     filterset = TrialFilter(params, queryset=published)
     region_ids = filterset.chosen_region_ids
     # An exact ID stays on this screen, at the top, whatever the status filter says.
-    exact = search.exact_identifier_match(q, published) if q else None
-    if exact is not None:
-        exact = _with_row_data(published.filter(pk=exact.pk)).get()
-        listing.annotate_cards([exact], region_ids)
+    exact_match = search.exact_identifier_match(q, published) if q else None
     # Count once without ranking; the count also picks the cheaper ranking plan.
     matches = filterset.queryset_without().count()
-    if not matches and exact is None and (fixed := broader.fixed_spelling(params, filterset)):
+    if not matches and exact_match is None and (fixed := broader.fixed_spelling(params, filterset)):
         # Misspelt words that found nothing: the caller is waiting, so show the fix's
         # trials at once, saying so. (The box keeps what the nurse typed.)
         filterset = TrialFilter(fixed, queryset=published)
@@ -119,7 +116,9 @@ def lookup(request: HttpRequest) -> HttpResponse:
     q = filterset.cleaned("q") or ""
     shown = filterset.data.copy()
     shown["typed"] = typed
-    reading = broader.reading(shown, q, kinds=LOOKUP_KINDS) if typed and exact is None else None
+    reading = (
+        broader.reading(shown, q, kinds=LOOKUP_KINDS) if typed and exact_match is None else None
+    )
     ranked = bool(q) and filterset.cleaned("sort") == "relevance"
     page, _corrected = listing.results_page(
         request,
@@ -128,6 +127,13 @@ def lookup(request: HttpRequest) -> HttpResponse:
         per_page=PAGE_SIZE,
     )
     listing.annotate_cards(page.object_list, region_ids)
+    exact = None
+    if exact_match is not None:
+        # Usually the list has it too (the filters allow it): that row does for both.
+        exact = next((row for row in page.object_list if row.pk == exact_match.pk), None)
+        if exact is None:
+            exact = _with_row_data(published.filter(pk=exact_match.pk)).get()
+            listing.annotate_cards([exact], region_ids)
     ctx = {
         "filterset": filterset,
         "form": filterset.form,
