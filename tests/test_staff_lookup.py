@@ -287,3 +287,14 @@ def test_a_phase_typed_among_the_words_sets_the_phase_box(nurse_client, db):
     # The nurse can still choose another phase, or none.
     response = nurse_client.get(URL, {"q": "bowel cancer", "phase": "PHASE2"})
     assert [t.title for t in response.context["page"].object_list] == ["Bowel cancer phase 2"]
+
+
+def test_an_age_range_in_the_words_is_not_searched_and_the_nurse_is_asked_for_the_age(
+    nurse_client,
+):
+    make_trial(title="Chemotherapy for leukaemia in children", max_age_months=17 * 12)
+    response = nurse_client.get(URL, {"q": "leukaemia under 5"})
+    assert [t.title for t in response.context["page"].object_list] == [
+        "Chemotherapy for leukaemia in children"
+    ]
+    assert "Put the caller’s age in the age box" in response.content.decode()

@@ -141,6 +141,7 @@ def lookup(request: HttpRequest) -> HttpResponse:
         "found": matches,
         "exact": exact,
         "reading": reading,
+        "age_range": search.age_range_in_words(q) if q else None,
         "chosen_region": filterset.chosen_region,
         "broader": broader.searches(params, filterset) if not (matches or exact) else [],
     }

@@ -23,7 +23,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import timedelta
-from functools import reduce
+from functools import lru_cache, reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
 from django.core.cache import cache
@@ -77,6 +77,8 @@ _AMERICAN = [
 ]
 
 
+# Asked for each typed word by every card's "why this matched" (via Clause.prefix).
+@lru_cache(maxsize=4096)
 def american_spelling(word: str) -> str | None:
     """The American spelling of a British one ("lymphoedema" -> "lymphedema"), or None."""
     if len(word) < 6:
