@@ -1162,3 +1162,14 @@ def test_an_age_range_is_not_searched_as_words_and_the_page_says_to_use_the_age_
     assert "1 trial found" in html
     assert "We did not search for the words “under 5”" in html
     assert "give their age in the age box" in html
+
+
+@pytest.mark.postgres
+def test_an_unfinished_word_finds_longer_words_in_the_trial_but_not_in_hospital_names(db):
+    melanoma = make_trial(title="Nivolumab for melanoma")
+    make_site(melanoma, facility="Heartland Oncology", city="Lynchburg")
+    make_trial(title="Aspirin for people with Lynch syndrome")
+    assert found("melan") == {"Nivolumab for melanoma"}
+    assert found("lynch") == {"Aspirin for people with Lynch syndrome"}
+    assert found("heart") == set()
+    assert found("heartland") == {"Nivolumab for melanoma"}

@@ -130,7 +130,8 @@ def _hospital_reasons(clauses: list[Clause], trial) -> list[str]:
     "leeds"), from a public card's cached places, all the words together when one
     hospital has them all; else "in the trial details" (criteria, descriptions)."""
     places = getattr(trial, "card_places", ())
-    patterns = [_pattern(clause.alternatives, clause.prefix) for clause in clauses]
+    # Whole words: the search reads no word a hospital's name merely starts with.
+    patterns = [_pattern(clause.alternatives) for clause in clauses]
     if len(clauses) > 1:
         named = [p for p in places if all(_found(pattern, p) for pattern in patterns)]
         if named:

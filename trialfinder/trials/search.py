@@ -8,8 +8,8 @@ editable Synonym table. Every clause must match (AND); any alternative will do (
 Two implementations sit behind the same API:
 - PostgreSQL: the stored weighted `search_vector` (GIN index), English stemming, prefix
   matching of a typed word of MIN_PREFIX letters or more that has no synonyms (it may
-  be unfinished: see Clause.prefix), ranking with `ts_rank`; spelling fixes from
-  `pg_trgm`.
+  be unfinished: see Clause.prefix) in titles, IDs, cancer types, treatments and
+  summaries, ranking with `ts_rank`; spelling fixes from `pg_trgm`.
 - SQLite: the same words matched whole or by prefix on the stored normalised
   `search_document`, a light plural stemmer, and difflib for spelling fixes.
 
@@ -552,9 +552,11 @@ def _postgres_query(clause: Clause) -> SearchQuery:
         if " " in alt:
             query = SearchQuery(alt, search_type="phrase", config="english")
         elif alt == clause.prefix:
-            # The typed word may be unfinished ("melan"); safe as raw because
-            # normalise_text leaves only word characters.
-            query = SearchQuery(f"{alt}:*", search_type="raw", config="english")
+            # The typed word may be unfinished ("melan"), but only titles, IDs, cancer
+            # types, treatments and summaries (weights A to C) are searched for words
+            # it starts: in the criteria and hospitals (D), "lynch" found "Lynchburg"
+            # and "heart" "Heartland". Safe as raw: normalise_text leaves word characters.
+            query = SearchQuery(f"{alt} | {alt}:*ABC", search_type="raw", config="english")
         else:
             # Synonyms are whole words: "colon:*" would also find "colonoscopy".
             query = SearchQuery(alt, search_type="plain", config="english")
