@@ -1117,13 +1117,29 @@ def test_the_migration_makes_brain_one_way_and_adds_the_phrases_but_keeps_an_edi
     Synonym.objects.filter(term="brain").update(two_way=True)
     Synonym.objects.filter(term="bone cancer").delete()
     Synonym.objects.filter(term="kids").update(equivalents="children\nyoungsters")
+    Synonym.objects.filter(term="chemo").update(equivalents="chemotherapy", two_way=True)
     migration.forwards(apps, None)
+    chemo = Synonym.objects.get(term="chemo")
+    assert "chemoradiotherapy" in chemo.equivalents and not chemo.two_way
     assert not Synonym.objects.get(term="brain").two_way
     assert "osteosarcoma" in Synonym.objects.get(term="bone cancer").equivalents
     assert Synonym.objects.get(term="kids").equivalents == "children\nyoungsters"
     Synonym.objects.filter(term="brain").update(equivalents="glioma", two_way=True)
     migration.forwards(apps, None)
     assert Synonym.objects.get(term="brain").two_way
+
+
+def test_chemo_finds_chemoradiotherapy_but_chemoradiotherapy_not_every_chemo_trial(db):
+    make_trial(title="Chemoradiotherapy for anal cancer")
+    make_trial(title="Chemo at home", summary="Chemotherapy given at home.")
+    make_trial(title="Chemo for bowel cancer")
+    assert found("chemo") == {
+        "Chemoradiotherapy for anal cancer",
+        "Chemo at home",
+        "Chemo for bowel cancer",
+    }
+    assert found("chemotherapy") == {"Chemo at home", "Chemo for bowel cancer"}
+    assert found("chemoradiotherapy") == {"Chemoradiotherapy for anal cancer"}
 
 
 def test_lines_about_other_illnesses_of_the_organs_are_not_searched(db):

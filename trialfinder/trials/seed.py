@@ -257,7 +257,14 @@ SYNONYMS = [
     ("lung", "pulmonary", "LAY_MEDICAL", True),
     ("bladder", "urothelial", "LAY_MEDICAL", True),
     ("radiotherapy", "radiation therapy\nradiation", "LAY_MEDICAL", True),
-    ("chemo", "chemotherapy", "LAY_MEDICAL", True),
+    # One way, with the kinds written as one word (migration 0018).
+    (
+        "chemo",
+        "chemotherapy\nchemoradiotherapy\nchemoradiation\nchemoimmunotherapy",
+        "LAY_MEDICAL",
+        False,
+    ),
+    ("chemotherapy", "chemo", "LAY_MEDICAL", False),
     # One way: registry text says "secondary" for outcomes, not only for spread cancer.
     ("secondary", "metastatic\nadvanced", "LAY_MEDICAL", False),
     # How patients say it; registries write "stage IV" or "metastatic" (migration 0017).

@@ -16,11 +16,17 @@ BONE_CANCER = (
 # Registries write "paediatric" and "adolescent"; "kids" was read as the start of "kidney".
 CHILDREN = "children\nchild\nchildhood\npaediatric\npediatric"
 TEENAGERS = "teenager\nteenage\nadolescent\nyoung people"
+# "chemo" is a whole word now (a word with synonyms is one we know), so the kinds of
+# chemotherapy written as one word are named; one way, or "chemoradiotherapy" would find
+# every chemotherapy trial.
+CHEMO = "chemotherapy"
+CHEMO_KINDS = "chemotherapy\nchemoradiotherapy\nchemoradiation\nchemoimmunotherapy"
 ROWS = [
     *[(term, BRAIN_TUMOURS) for term in ("brain tumour", "brain tumor", "brain cancer")],
     *[(term, BONE_CANCER) for term in ("bone cancer", "bone tumour", "bone tumor")],
     ("kids", CHILDREN),
     *[(term, TEENAGERS) for term in ("teenagers", "teenager", "teenage", "teens")],
+    ("chemotherapy", "chemo"),
 ]
 
 
@@ -29,6 +35,9 @@ def forwards(apps, schema_editor):
     # One way now: "glioblastoma" found every trial that says "brain". Only the row as
     # seeded: an editor's own change to it stays.
     Synonym.objects.filter(term="brain", equivalents=BRAIN, two_way=True).update(two_way=False)
+    Synonym.objects.filter(term="chemo", equivalents=CHEMO, two_way=True).update(
+        equivalents=CHEMO_KINDS, two_way=False
+    )
     # New rows only: a term an editor already added keeps their version.
     for term, equivalents in ROWS:
         Synonym.objects.get_or_create(
@@ -40,6 +49,9 @@ def forwards(apps, schema_editor):
 def backwards(apps, schema_editor):
     Synonym = apps.get_model("trials", "Synonym")
     Synonym.objects.filter(term="brain", equivalents=BRAIN, two_way=False).update(two_way=True)
+    Synonym.objects.filter(term="chemo", equivalents=CHEMO_KINDS, two_way=False).update(
+        equivalents=CHEMO, two_way=True
+    )
     for term, equivalents in ROWS:
         Synonym.objects.filter(term=term, equivalents=equivalents).delete()
 
