@@ -1189,3 +1189,28 @@ def test_an_unfinished_word_finds_longer_words_in_the_trial_but_not_in_hospital_
     assert found("lynch") == {"Aspirin for people with Lynch syndrome"}
     assert found("heart") == set()
     assert found("heartland") == {"Nivolumab for melanoma"}
+
+
+def test_a_misspelling_that_names_a_town_is_still_offered_the_fix(client, db):
+    for n in range(3):
+        trial = make_trial(title=f"A leukaemia trial {n}")
+        make_site(trial, facility="CHRU de Brest", city="Brest", country="France")
+    for n in range(5):
+        make_trial(
+            title=f"Radiotherapy for breast cancer {n}", conditions=[condition("breast-cancer")]
+        )
+    response = client.get(URL, {"q": "brest cancer"})
+    assert response.context["found"] == 3
+    assert response.context["did_you_mean"] == "breast cancer"
+    assert "Did you mean" in response.content.decode()
+
+
+def test_a_town_typed_on_purpose_is_not_offered_a_fix(client, db):
+    for n in range(3):
+        trial = make_trial(
+            title=f"Radiotherapy for breast cancer {n}", conditions=[condition("breast-cancer")]
+        )
+        make_site(trial, facility="St James's University Hospital", city="Leeds")
+    response = client.get(URL, {"q": "breast cancer leeds"})
+    assert response.context["found"] == 3
+    assert response.context["did_you_mean"] is None

@@ -28,6 +28,9 @@ _MARKDOWN_SYMBOLS = re.compile(r"[*_#>`\[\]]|\(https?://[^)]*\)")
 class Explanation:
     reasons: list[str] = field(default_factory=list)
     snippet: SafeString | None = None
+    # The typed words found in the title, a trial number, the cancer types, treatments or
+    # summaries; the others were found only in the criteria, descriptions or hospitals.
+    words_found: set[str] = field(default_factory=set)
 
 
 def _pattern(alternatives: list[str], prefix: str | None = None) -> re.Pattern:
@@ -186,6 +189,7 @@ def explain(
         reason = _word_reason(clause, trial)
         if reason:
             result.reasons.append(reason)
+            result.words_found.add(clause.typed)
         else:
             elsewhere.append(clause)
     if elsewhere:

@@ -74,6 +74,18 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "trials/home.html", ctx)
 
 
+def _doubtful(found: int, parsed: search.ParsedQuery, page) -> bool:
+    """Whether words that found trials may still be misspelt: they found very few, or
+    a word is in no result's title, cancer types, treatments or summary ("brest cancer"
+    found only the hospitals in Brest). Then the page offers "Did you mean"."""
+    if not found:
+        return False
+    if found < 3:
+        return True
+    strong = set().union(*(trial.why.words_found for trial in page.object_list))
+    return any(clause.typed not in strong for clause in parsed.positive)
+
+
 @require_GET
 def trial_list(request: HttpRequest) -> HttpResponse:
     published = Trial.objects.published()
@@ -133,7 +145,7 @@ def trial_list(request: HttpRequest) -> HttpResponse:
             if not facets.total
             else []
         ),
-        "did_you_mean": search.suggest(q) if q and facets.total and facets.total < 3 else None,
+        "did_you_mean": search.suggest(q) if q and _doubtful(facets.total, parsed, page) else None,
         "reading": broader.reading(request.GET, q) if "typed" in request.GET else None,
     }
     status = 400 if filterset.form.errors else 200
