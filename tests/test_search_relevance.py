@@ -390,12 +390,26 @@ def test_all_in_capitals_is_acute_lymphoblastic_leukaemia(corpus):
         "IRAS 234567",
         "Oracle 732",
         "oracle - 732",
+        # The digits of an NCT or ISRCTN number, read out without the letters.
+        "00031915",
+        "0002 9094",
+        "12345678",
     ],
 )
 def test_any_trial_id_goes_straight_to_its_trial(client, corpus, q):
     response = client.get(URL, {"q": q})
     assert response.status_code == 302
     assert response.url == Trial.objects.get(title__startswith="Imatinib").get_absolute_url()
+
+
+def test_eight_digits_that_are_an_nct_and_an_isrctn_number_list_both_trials(client, corpus):
+    make_trial(title="Another trial", identifiers={TrialIdentifier.Kind.NCT: "NCT12345678"})
+    response = client.get(URL, {"q": "12345678"})
+    assert response.status_code == 200
+    assert {t.title for t in response.context["page"].object_list} == {
+        "Imatinib for advanced soft tissue sarcoma",
+        "Another trial",
+    }
 
 
 def test_an_id_shared_by_several_trials_lists_them(client, corpus):

@@ -481,26 +481,29 @@ def shorter_searches(parsed: ParsedQuery, limit: int = 4) -> list[str]:
     ]
 
 
-def _identifier_key(q: str) -> str | None:
-    """`q` as an ID is stored for lookup, or None when `q` cannot be an ID."""
+def _identifier_keys(q: str) -> tuple[str, ...] | None:
+    """`q` as IDs are stored for lookup, or None when `q` cannot be an ID. Eight digits
+    alone may be the number of an NCT or ISRCTN ID read out without its letters."""
     key = normalise_identifier(q)
     # An ID has a digit and is at most a few words ("EORTC 62027", "Oracle - 732").
     if not key or not any(ch.isdigit() for ch in key) or len(q.split()) > 4:
         return None
-    return key
+    if len(key) == 8 and key.isdigit():
+        return (key, f"NCT{key}", f"ISRCTN{key}")
+    return (key,)
 
 
-def _has_identifier(key: str) -> Exists:
-    return Exists(TrialIdentifier.objects.filter(trial_id=OuterRef("pk"), normalised=key))
+def _has_identifier(keys: tuple[str, ...]) -> Exists:
+    return Exists(TrialIdentifier.objects.filter(trial_id=OuterRef("pk"), normalised__in=keys))
 
 
 def exact_identifier_match(q: str, queryset: TrialQuerySet) -> Trial | None:
     """The one trial whose ID is exactly `q`, so the page can go straight to it. (Only
     its slug is loaded: this runs before every search with a possible ID in it.)"""
-    key = _identifier_key(clean_query(q))
-    if key is None:
+    keys = _identifier_keys(clean_query(q))
+    if keys is None:
         return None
-    hits = list(queryset.filter(_has_identifier(key)).only("slug")[:2])
+    hits = list(queryset.filter(_has_identifier(keys)).only("slug")[:2])
     return hits[0] if len(hits) == 1 else None
 
 
@@ -584,9 +587,9 @@ def search(queryset: TrialQuerySet, q: str, parsed: ParsedQuery | None = None) -
     q = clean_query(q)
     if not q:
         return queryset
-    key = _identifier_key(q)
-    if key is not None:
-        id_hits = queryset.filter(_has_identifier(key))
+    keys = _identifier_keys(q)
+    if keys is not None:
+        id_hits = queryset.filter(_has_identifier(keys))
         if id_hits.exists():
             return id_hits
     parsed = parse(q) if parsed is None else parsed
