@@ -1228,3 +1228,15 @@ def test_a_town_typed_on_purpose_is_not_offered_a_fix(client, db):
     response = client.get(URL, {"q": "breast cancer leeds"})
     assert response.context["found"] == 3
     assert response.context["did_you_mean"] is None
+
+
+def test_cancer_that_has_come_back_finds_relapsed_and_recurrent_cancer(db):
+    make_trial(title="A trial of a new drug for myeloma that has come back")
+    make_trial(title="Venetoclax for relapsed acute myeloid leukaemia")
+    make_trial(title="Radiotherapy for recurrent glioblastoma")
+    make_trial(title="Surgery for newly diagnosed bowel cancer")
+    assert found("cancer that has come back") == {
+        "A trial of a new drug for myeloma that has come back",
+        "Venetoclax for relapsed acute myeloid leukaemia",
+        "Radiotherapy for recurrent glioblastoma",
+    }

@@ -219,6 +219,7 @@ BONE_CANCER = (
     "\nosteosarcoma\newing sarcoma\newing's sarcoma\nchondrosarcoma"
 )
 TEENAGERS = "teenager\nteenage\nadolescent\nyoung people"
+COME_BACK = "come back\nrelapsed\nrelapse\nrecurrent\nrecurrence"
 SYNONYMS = [
     ("bowel", "colorectal\ncolon\nrectal\nrectum", "LAY_MEDICAL", True),
     ("womb", "uterine\nuterus\nendometrial\nendometrium", "LAY_MEDICAL", True),
@@ -265,6 +266,8 @@ SYNONYMS = [
         False,
     ),
     ("chemotherapy", "chemo", "LAY_MEDICAL", False),
+    # Plain-language summaries say "come back"; registries "relapsed" (migration 0018).
+    *[(term, COME_BACK, "LAY_MEDICAL", False) for term in ("come back", "came back")],
     # One way: registry text says "secondary" for outcomes, not only for spread cancer.
     ("secondary", "metastatic\nadvanced", "LAY_MEDICAL", False),
     # How patients say it; registries write "stage IV" or "metastatic" (migration 0017).

@@ -21,12 +21,15 @@ TEENAGERS = "teenager\nteenage\nadolescent\nyoung people"
 # every chemotherapy trial.
 CHEMO = "chemotherapy"
 CHEMO_KINDS = "chemotherapy\nchemoradiotherapy\nchemoradiation\nchemoimmunotherapy"
+# How plain-language summaries say it; registries write "relapsed" or "recurrent".
+COME_BACK = "come back\nrelapsed\nrelapse\nrecurrent\nrecurrence"
 ROWS = [
     *[(term, BRAIN_TUMOURS) for term in ("brain tumour", "brain tumor", "brain cancer")],
     *[(term, BONE_CANCER) for term in ("bone cancer", "bone tumour", "bone tumor")],
     ("kids", CHILDREN),
     *[(term, TEENAGERS) for term in ("teenagers", "teenager", "teenage", "teens")],
     ("chemotherapy", "chemo"),
+    *[(term, COME_BACK) for term in ("come back", "came back")],
 ]
 
 
