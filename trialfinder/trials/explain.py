@@ -101,8 +101,9 @@ def _word_reason(clause: Clause, trial) -> str | None:
     summaries."""
     # The words as typed first: "brain tumour" is the cancer type Brain tumours before
     # it is "glioma" in that type's other names.
+    prefix = clause.prefix
     for alternative in sorted(clause.alternatives, key=lambda alt: alt != clause.typed):
-        where = _where(_pattern([alternative], clause.prefix), trial)
+        where = _where(_pattern([alternative], prefix), trial)
         if where:
             if alternative == clause.typed:
                 return _("“%(words)s” %(where)s") % {

@@ -127,7 +127,8 @@ def _about_the_trial(parts: Iterable[str]) -> str:
 def eligibility_text(trial: Trial) -> str:
     """Who can join, as the search reads it: the inclusion criteria (all of the registry
     text when it has no headings to split it by), without the lines about pregnancy,
-    other cancers or organ function. The exclusion criteria are not searched at all."""
+    other cancers, organ function or organ failure. The exclusion criteria are not
+    searched at all."""
     if trial.inclusion_criteria or trial.exclusion_criteria:
         items = lines(trial.inclusion_criteria)
     else:

@@ -530,8 +530,9 @@ def open_ended(word: str) -> bool:
 
 def _sqlite_condition(clause: Clause) -> Q:
     alternatives = []
+    prefix = clause.prefix
     for alt in clause.alternatives:
-        if alt == clause.prefix:
+        if alt == prefix:
             # A leading space anchors the match at a word start (the document has none).
             stem = _stem(alt)
             alternatives.append(
@@ -551,10 +552,11 @@ def _sqlite_condition(clause: Clause) -> Q:
 
 def _postgres_query(clause: Clause) -> SearchQuery:
     queries = []
+    prefix = clause.prefix
     for alt in clause.alternatives:
         if " " in alt:
             query = SearchQuery(alt, search_type="phrase", config="english")
-        elif alt == clause.prefix:
+        elif alt == prefix:
             # The typed word may be unfinished ("melan"), but only titles, IDs, cancer
             # types, treatments and summaries (weights A to C) are searched for words
             # it starts: in the criteria and hospitals (D), "lynch" found "Lynchburg"
