@@ -1240,3 +1240,18 @@ def test_cancer_that_has_come_back_finds_relapsed_and_recurrent_cancer(db):
         "Venetoclax for relapsed acute myeloid leukaemia",
         "Radiotherapy for recurrent glioblastoma",
     }
+
+
+def test_two_searches_built_together_each_filter_by_their_own_values(db):
+    # Filters are copied per search (filters.CopiedShallow): each copy's method must be
+    # the copy's own FilterSet's, not the class's or another search's.
+    make_trial(title="Sarcoma trial", conditions=[condition("sarcoma")])
+    make_trial(title="Lung cancer trial", conditions=[condition("lung-cancer")])
+    published = Trial.objects.published()
+    sarcoma = TrialFilter({"q": "sarcoma"}, queryset=published)
+    lung = TrialFilter({"q": "lung", "cancer_type": "lung-cancer"}, queryset=published)
+    assert [t.title for t in lung.qs] == ["Lung cancer trial"]
+    assert [t.title for t in sarcoma.qs] == ["Sarcoma trial"]
+    assert sarcoma.filters["q"].parent is sarcoma
+    assert TrialFilter.base_filters["q"] is not sarcoma.filters["q"]
+    assert not hasattr(TrialFilter.base_filters["q"], "parent")
