@@ -199,6 +199,8 @@ def test_the_number_of_queries_does_not_grow_with_the_results(
     with django_assert_max_num_queries(14) as small:
         nurse_client.get(URL, params)
     add(20)
+    # Again: the spelling checks are cached by generation, which the new trials moved on.
+    nurse_client.get(URL, params)
     with django_assert_max_num_queries(14) as large:
         nurse_client.get(URL, params)
     assert len(large.captured_queries) == len(small.captured_queries)
@@ -298,3 +300,34 @@ def test_an_age_range_in_the_words_is_not_searched_and_the_nurse_is_asked_for_th
         "Chemotherapy for leukaemia in children"
     ]
     assert "Put the caller’s age in the age box" in response.content.decode()
+
+
+def test_a_misspelling_that_names_a_town_is_offered_the_fix(nurse_client, db):
+    for n in range(3):
+        trial = make_trial(title=f"A leukaemia trial {n}")
+        make_site(trial, facility="CHRU de Brest", city="Brest", country="France")
+    for n in range(5):
+        make_trial(
+            title=f"Radiotherapy for breast cancer {n}", conditions=[condition("breast-cancer")]
+        )
+    response = nurse_client.get(URL, {"q": "brest cancer over 60"})
+    assert response.context["found"] == 3
+    assert response.context["did_you_mean"] == "breast cancer"
+    html = response.content.decode()
+    # The age read from the words stays with the fix.
+    assert 'Did you mean <a href="?q=breast+cancer&amp;age=60">breast cancer</a>?' in html
+    fixed = nurse_client.get(URL, {"q": "breast cancer", "age": "60"})
+    assert fixed.context["found"] == 5
+    assert fixed.context["did_you_mean"] is None
+
+
+def test_words_spelt_right_are_not_offered_a_fix(nurse_client, db):
+    for n in range(3):
+        trial = make_trial(
+            title=f"Radiotherapy for breast cancer {n}", conditions=[condition("breast-cancer")]
+        )
+        make_site(trial, facility="St James's University Hospital", city="Leeds")
+    for q in ("breast cancer leeds", "breast cancer"):
+        response = nurse_client.get(URL, {"q": q})
+        assert response.context["found"] == 3
+        assert response.context["did_you_mean"] is None

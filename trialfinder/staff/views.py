@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from trialfinder.trials import broader, listing, search, sheet
+from trialfinder.trials.explain import doubtful, explain
 from trialfinder.trials.filters import TrialFilter
 from trialfinder.trials.models import (
     Region,
@@ -81,6 +82,27 @@ def _with_sheet_data(qs: TrialQuerySet) -> TrialQuerySet:
     )
 
 
+def _did_you_mean(q: str, found: int, parsed: search.ParsedQuery, rows: list) -> str | None:
+    """As on the results page: a fix for words that found few trials, or found them
+    only in criteria or hospital names ("brest cancer" at the hospitals in Brest). Only
+    looked into when a word has a known spelling close to it, as it needs each row's
+    treatments (two queries) and its "why this matched"."""
+    if not found or not search.may_be_misspelt(parsed):
+        return None
+    listing.attach_links(rows, with_interventions=True)
+    explanations = [explain(row, parsed) for row in rows]
+    return search.suggest(q) if doubtful(found, parsed, explanations) else None
+
+
+def _with_words(params, words: str) -> str:
+    """The lookup's query with other words: the caller's age and area, read from the
+    words typed before, stay set."""
+    changed = params.copy()
+    changed["q"] = words
+    changed.pop("page", None)
+    return changed.urlencode()
+
+
 def _sponsors(trial: Trial) -> list[TrialOrganisation]:
     return [o for o in trial.trial_organisations.all() if o.role == TrialOrganisation.Role.SPONSOR]
 
@@ -134,6 +156,7 @@ def lookup(request: HttpRequest) -> HttpResponse:
         if exact is None:
             exact = _with_row_data(published.filter(pk=exact_match.pk)).get()
             listing.annotate_cards([exact], region_ids)
+    did_you_mean = _did_you_mean(q, matches, filterset.parsed, page.object_list) if q else None
     ctx = {
         "filterset": filterset,
         "form": filterset.form,
@@ -141,6 +164,8 @@ def lookup(request: HttpRequest) -> HttpResponse:
         "found": matches,
         "exact": exact,
         "reading": reading,
+        "did_you_mean": did_you_mean,
+        "did_you_mean_query": _with_words(params, did_you_mean) if did_you_mean else "",
         "age_range": search.age_range_in_words(q) if q else None,
         "chosen_region": filterset.chosen_region,
         "broader": broader.searches(params, filterset) if not (matches or exact) else [],

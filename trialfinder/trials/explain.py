@@ -226,3 +226,15 @@ def explain(
             if result.snippet:
                 break
     return result
+
+
+def doubtful(found: int, parsed: ParsedQuery, explanations: list[Explanation]) -> bool:
+    """Whether words that found trials may still be misspelt: they found very few, or
+    a word is in no result's title, cancer types, treatments or summary ("brest cancer"
+    found only the hospitals in Brest). Then the page offers "Did you mean"."""
+    if not found:
+        return False
+    if found < 3:
+        return True
+    strong = set().union(*(why.words_found for why in explanations))
+    return any(clause.typed not in strong for clause in parsed.positive)

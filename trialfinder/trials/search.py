@@ -737,6 +737,17 @@ def confident_fix(typed: str, fix: str) -> bool:
     return edits(typed.lower(), fix.lower()) <= (2 if len(typed) >= 10 else 1)
 
 
+def _may_fix(clause: Clause) -> bool:
+    # A phrase or a word with known synonyms is spelt as we know it.
+    return " " not in clause.typed and not clause.has_synonyms
+
+
+def may_be_misspelt(parsed: ParsedQuery) -> bool:
+    """Whether a typed word has a known word spelt close to it that it is not: the
+    cheap first test before `suggest`, from the cached spelling fixes."""
+    return any(_may_fix(clause) and spelling_fix(clause.typed) for clause in parsed.positive)
+
+
 def suggest(q: str, confident: bool = False) -> str | None:
     """The query with misspelt words replaced ("sarcomma" -> "sarcoma"), or None.
     `confident`: None unless every fix is close enough to make without asking."""
@@ -744,8 +755,8 @@ def suggest(q: str, confident: bool = False) -> str | None:
     # As the words were parsed: a clause's "nonhodgkn" is "non-hodgkn" as typed.
     changed, text = False, join_non(parsed.text)
     for clause in parsed.positive:
-        if " " in clause.typed or clause.has_synonyms:
-            continue  # a phrase or a word with known synonyms is spelt as we know it
+        if not _may_fix(clause):
+            continue
         fix = spelling_fix(clause.typed)
         # A word some trials spell so is a fix only as a slip of the finger that finds
         # more ("sarcomma" in one registry record), not as a different word that finds

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from trialfinder.core.caching import get_or_compute
 from trialfinder.trials import broader, indexing, listing, search, sheet
-from trialfinder.trials.explain import explain
+from trialfinder.trials.explain import doubtful, explain
 from trialfinder.trials.facets import compute as facet_counts
 from trialfinder.trials.filters import TrialFilter
 from trialfinder.trials.models import (
@@ -74,18 +74,6 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "trials/home.html", ctx)
 
 
-def _doubtful(found: int, parsed: search.ParsedQuery, page) -> bool:
-    """Whether words that found trials may still be misspelt: they found very few, or
-    a word is in no result's title, cancer types, treatments or summary ("brest cancer"
-    found only the hospitals in Brest). Then the page offers "Did you mean"."""
-    if not found:
-        return False
-    if found < 3:
-        return True
-    strong = set().union(*(trial.why.words_found for trial in page.object_list))
-    return any(clause.typed not in strong for clause in parsed.positive)
-
-
 @require_GET
 def trial_list(request: HttpRequest) -> HttpResponse:
     published = Trial.objects.published()
@@ -145,7 +133,11 @@ def trial_list(request: HttpRequest) -> HttpResponse:
             if not facets.total
             else []
         ),
-        "did_you_mean": search.suggest(q) if q and _doubtful(facets.total, parsed, page) else None,
+        "did_you_mean": (
+            search.suggest(q)
+            if q and doubtful(facets.total, parsed, [t.why for t in page.object_list])
+            else None
+        ),
         "reading": broader.reading(request.GET, q) if "typed" in request.GET else None,
     }
     status = 400 if filterset.form.errors else 200
