@@ -220,8 +220,8 @@ def test_an_id_whose_trial_is_in_the_list_is_loaded_once(
 ):
     params = {"q": "NCT00031915", "region": "new-york", "status": "any"}
     nurse_client.get(URL, params)  # Warm the cached cancer type and region trees.
-    # 3 for the session, the user and the sign-in check; the lookup's own are 9.
-    with django_assert_max_num_queries(12):
+    # 3 for the session, the user and the sign-in check; the lookup's own are 8.
+    with django_assert_max_num_queries(11):
         response = nurse_client.get(URL, params)
     (row,) = response.context["page"].object_list
     assert response.context["exact"] is row

@@ -177,8 +177,14 @@ class TrialFilter(django_filters.FilterSet):
         "why this matched" (parsing reads the synonyms from the shared cache)."""
         return search.parse(self.cleaned("q") or "")
 
+    @cached_property
+    def _id_found(self) -> bool | None:
+        return search.identifier_found(self.cleaned("q") or "", self.queryset)
+
     def filter_q(self, queryset: TrialQuerySet, name: str, value: str) -> TrialQuerySet:
-        return search.search(queryset, value, self.parsed)
+        # The words are the first filter, so `queryset` is this search's own: whether an
+        # ID is among its trials is checked once, not for the count and again for the page.
+        return search.search(queryset, value, self.parsed, id_found=self._id_found)
 
     def filter_cancer_type(self, queryset: TrialQuerySet, name: str, value: str) -> TrialQuerySet:
         return queryset.for_conditions(self.conditions.with_descendants(value))

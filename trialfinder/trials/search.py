@@ -579,12 +579,25 @@ def tsquery(parsed: ParsedQuery) -> SearchQuery | None:
     return combined
 
 
-def search(queryset: TrialQuerySet, q: str, parsed: ParsedQuery | None = None) -> TrialQuerySet:
+def identifier_found(q: str, queryset: TrialQuerySet) -> bool | None:
+    """Whether `q` is the ID of a trial in `queryset`; None when it cannot be an ID."""
+    keys = _identifier_keys(clean_query(q))
+    return None if keys is None else queryset.filter(_has_identifier(keys)).exists()
+
+
+def search(
+    queryset: TrialQuerySet,
+    q: str,
+    parsed: ParsedQuery | None = None,
+    *,
+    id_found: bool | None = None,
+) -> TrialQuerySet:
     """Narrow `queryset` to the trials matching the words or ID in `q`.
 
     Something that looks like an ID and is one ("EORTC 62027", "nct 0003 1915") wins
     outright: an indexed lookup, where OR-ing it into the text search would make
-    PostgreSQL scan every trial.
+    PostgreSQL scan every trial. `id_found`, when the caller knows it
+    (`identifier_found`), saves checking that again.
     """
     q = clean_query(q)
     if not q:
@@ -592,7 +605,9 @@ def search(queryset: TrialQuerySet, q: str, parsed: ParsedQuery | None = None) -
     keys = _identifier_keys(q)
     if keys is not None:
         id_hits = queryset.filter(_has_identifier(keys))
-        if id_hits.exists():
+        if id_found is None:
+            id_found = id_hits.exists()
+        if id_found:
             return id_hits
     parsed = parse(q) if parsed is None else parsed
     if not parsed.clauses:
