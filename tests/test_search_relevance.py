@@ -1255,3 +1255,78 @@ def test_two_searches_built_together_each_filter_by_their_own_values(db):
     assert sarcoma.filters["q"].parent is sarcoma
     assert TrialFilter.base_filters["q"] is not sarcoma.filters["q"]
     assert not hasattr(TrialFilter.base_filters["q"], "parent")
+
+
+@pytest.fixture
+def spread_trials(db):
+    make_trial(
+        title="Shorter radiotherapy for prostate cancer",
+        summary="This trial is for men with prostate cancer that has not spread.",
+    )
+    make_trial(title="Enzalutamide for metastatic prostate cancer")
+    make_trial(title="SIRT for bowel cancer with liver metastases")
+    make_trial(title="Atezolizumab for advanced hepatocellular carcinoma")
+    make_trial(title="Radiotherapy for bone metastases", summary="Pain from cancer in the bones.")
+    make_trial(title="Regorafenib after chemotherapy for osteosarcoma")
+    make_trial(title="Radiosurgery for brain metastases")
+    make_trial(title="Surgery for glioblastoma")
+    make_trial(title="Stereotactic radiotherapy for lung metastases")
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("secondary liver cancer", {"SIRT for bowel cancer with liver metastases"}),
+        ("cancer that has spread to the liver", {"SIRT for bowel cancer with liver metastases"}),
+        ("spread to my liver", {"SIRT for bowel cancer with liver metastases"}),
+        ("liver mets", {"SIRT for bowel cancer with liver metastases"}),
+        ("secondary bone cancer", {"Radiotherapy for bone metastases"}),
+        ("cancer that has spread to the bones", {"Radiotherapy for bone metastases"}),
+        ("secondary brain tumours", {"Radiosurgery for brain metastases"}),
+        ("secondary lung cancer", {"Stereotactic radiotherapy for lung metastases"}),
+        ("liver cancer", {
+            "SIRT for bowel cancer with liver metastases",
+            "Atezolizumab for advanced hepatocellular carcinoma",
+        }),
+        ("bone cancer", {"Regorafenib after chemotherapy for osteosarcoma"}),
+    ],
+)  # fmt: skip
+def test_cancer_that_has_spread_to_an_organ_is_not_that_organs_own_cancer(
+    spread_trials, q, expected
+):
+    assert found(q) == expected
+
+
+def test_cancer_that_has_spread_finds_metastatic_trials_not_one_that_has_not_spread(
+    spread_trials,
+):
+    spread = found("prostate cancer that has spread")
+    assert spread == {"Enzalutamide for metastatic prostate cancer"}
+    assert found("prostate cancer that hasn't spread") == {
+        "Shorter radiotherapy for prostate cancer"
+    }
+    assert found("localised prostate cancer") == {"Shorter radiotherapy for prostate cancer"}
+    assert "Shorter radiotherapy for prostate cancer" not in found("spread")
+
+
+def test_why_this_matched_reads_has_not_spread_as_localised(client, spread_trials):
+    response = client.get(URL, {"q": "cancer that has not spread", "status": "any"})
+    (trial,) = response.context["page"].object_list
+    assert trial.title == "Shorter radiotherapy for prostate cancer"
+    assert trial.why.reasons == ["“localised” in the summary"]
+
+
+def test_the_spread_migration_adds_the_phrases_but_keeps_an_editors_own(db):
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "trialfinder.trials.migrations.0019_cancer_that_has_spread_synonyms"
+    )
+    Synonym.objects.filter(term="secondary liver cancer").delete()
+    Synonym.objects.filter(term="spread").update(equivalents="metastatic")
+    migration.forwards(apps, None)
+    assert "liver metastases" in Synonym.objects.get(term="secondary liver cancer").equivalents
+    assert Synonym.objects.get(term="spread").equivalents == "metastatic"
+    migration.backwards(apps, None)
+    assert not Synonym.objects.filter(term="secondary liver cancer").exists()
+    assert Synonym.objects.filter(term="spread").exists()

@@ -47,7 +47,8 @@ CHUNK = 500
 # 4: lines about organ function and blood counts left out.
 # 5: exceptions cut from a line ("except APL"), not the whole line left out.
 # 6: lines about organ failure or insufficiency left out.
-SEARCH_VERSION = 6
+# 7: cancer that "has not spread" searched as localised (see localised).
+SEARCH_VERSION = 7
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 # "Non-small cell lung cancer" is not small cell lung cancer, nor "non-Hodgkin lymphoma"
 # Hodgkin lymphoma: kept apart, the words made a search for one find trials of the other.
@@ -79,10 +80,24 @@ def join_non(text: str) -> str:
     return _NON.sub(lambda match: match.group(0)[:3], text)
 
 
+# "Prostate cancer that has not spread": as the word "spread", it came first for "cancer
+# that has spread", and the synonyms of "spread" (metastatic, advanced) would have found
+# every metastatic trial for "cancer that has not spread".
+_NOT_SPREAD = re.compile(
+    r"\b(?:(?:has|have|had)\s+not|(?:has|have|had)n[’']?t|not|no|without)\s+(?:yet\s+)?spread\b",
+    re.IGNORECASE,
+)
+
+
+def localised(text: str) -> str:
+    """Cancer that 'has not spread' as 'localised', in the search text and in a search."""
+    return _NOT_SPREAD.sub("localised", text)
+
+
 def normalise_text(text: str) -> str:
-    """Lower case, "non-" joined to its word, other punctuation to spaces:
-    'Non-small cell, T-cell' -> 'nonsmall cell t cell'."""
-    return " ".join(_NON_WORD.sub(" ", join_non(text).lower()).split())
+    """Lower case, "non-" joined to its word, "not spread" as "localised", other
+    punctuation to spaces: 'Non-small cell, T-cell' -> 'nonsmall cell t cell'."""
+    return " ".join(_NON_WORD.sub(" ", join_non(localised(text)).lower()).split())
 
 
 # Eligibility text names much that a trial is not about: who cannot join ("pregnant or
@@ -160,7 +175,9 @@ def _weights(
         trial.detailed_description,
         *places,
     ]
-    return tuple(join_non("\n".join(part for part in parts if part)) for parts in (a, b, c, d))
+    return tuple(
+        join_non(localised("\n".join(part for part in parts if part))) for parts in (a, b, c, d)
+    )
 
 
 def _ancestor_names() -> dict[int, list[str]]:

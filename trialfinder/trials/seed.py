@@ -220,6 +220,41 @@ BONE_CANCER = (
 )
 TEENAGERS = "teenager\nteenage\nadolescent\nyoung people"
 COME_BACK = "come back\nrelapsed\nrelapse\nrecurrent\nrecurrence"
+# Cancer that has spread, as patients say it; registries write "metastatic" or
+# "advanced". One way, like "secondary".
+SPREAD = "metastatic\nmetastases\nmetastasis\nmetastasised\nmetastasized\nadvanced"
+# Cancer that has spread to an organ is named after the organ by patients ("secondary
+# liver cancer") and by the place it spread to in registries ("liver metastases"). As
+# phrases, not as "secondary" and "liver", which found primary liver cancer.
+SECONDARIES = {
+    "liver": "liver metastases\nliver metastasis\nhepatic metastases\nhepatic metastasis"
+    "\nmetastatic to the liver\nliver secondaries\nsecondary liver cancer",
+    "bone": "bone metastases\nbone metastasis\nskeletal metastases\nosseous metastases"
+    "\nmetastatic bone disease\nmetastatic to the bone\nbone secondaries"
+    "\nsecondary bone cancer",
+    "brain": "brain metastases\nbrain metastasis\ncerebral metastases\nintracranial metastases"
+    "\nmetastatic to the brain\nbrain secondaries\nsecondary brain tumour",
+    "lung": "lung metastases\nlung metastasis\npulmonary metastases\npulmonary metastasis"
+    "\nmetastatic to the lung\nlung secondaries\nsecondary lung cancer",
+}
+SECONDARY_TERMS = {
+    "liver": ("secondary liver cancer", "secondary liver tumour", "secondary liver tumor"),
+    "bone": ("secondary bone cancer", "secondary bone tumour", "secondary bone tumor"),
+    "brain": ("secondary brain tumour", "secondary brain tumor", "secondary brain cancer"),
+    "lung": ("secondary lung cancer", "secondary lung tumour", "secondary lung tumor"),
+}
+
+
+def _organ_terms(organ: str) -> tuple[str, ...]:
+    return (
+        f"{organ} secondaries",
+        f"{organ} mets",
+        f"{organ} metastases",
+        f"spread to the {organ}",
+        f"spread to my {organ}",
+    )
+
+
 SYNONYMS = [
     ("bowel", "colorectal\ncolon\nrectal\nrectum", "LAY_MEDICAL", True),
     ("womb", "uterine\nuterus\nendometrial\nendometrium", "LAY_MEDICAL", True),
@@ -268,6 +303,13 @@ SYNONYMS = [
     ("chemotherapy", "chemo", "LAY_MEDICAL", False),
     # Plain-language summaries say "come back"; registries "relapsed" (migration 0018).
     *[(term, COME_BACK, "LAY_MEDICAL", False) for term in ("come back", "came back")],
+    # "Cancer that has spread", and where to (migration 0019).
+    ("spread", SPREAD, "LAY_MEDICAL", False),
+    *[
+        (term, SECONDARIES[organ], "LAY_MEDICAL", False)
+        for organ, terms in SECONDARY_TERMS.items()
+        for term in (*terms, *_organ_terms(organ))
+    ],
     # One way: registry text says "secondary" for outcomes, not only for spread cancer.
     ("secondary", "metastatic\nadvanced", "LAY_MEDICAL", False),
     # How patients say it; registries write "stage IV" or "metastatic" (migration 0017).
