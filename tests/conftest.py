@@ -1,7 +1,7 @@
 import pytest
 from django.core.cache import cache
 
-from tests.factories import make_site, make_trial
+from tests.factories import condition, make_site, make_trial
 from trialfinder.trials.models import Condition, Region
 
 
@@ -38,6 +38,19 @@ def trial(db, soft_tissue_sarcoma):
     t = make_trial(title="A trial of imatinib for sarcoma", conditions=[soft_tissue_sarcoma])
     make_site(t, facility="St James's University Hospital", region="yorkshire-and-the-humber")
     return t
+
+
+@pytest.fixture
+def brest_and_breast(db) -> None:
+    """Three trials at the hospital in Brest, and five breast cancer trials: "brest
+    cancer" finds the first three, though it is a misspelling."""
+    for n in range(3):
+        trial = make_trial(title=f"A leukaemia trial {n}")
+        make_site(trial, facility="CHRU de Brest", city="Brest", country="France")
+    for n in range(5):
+        make_trial(
+            title=f"Radiotherapy for breast cancer {n}", conditions=[condition("breast-cancer")]
+        )
 
 
 @pytest.fixture

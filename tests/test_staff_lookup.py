@@ -302,14 +302,7 @@ def test_an_age_range_in_the_words_is_not_searched_and_the_nurse_is_asked_for_th
     assert "Put the caller’s age in the age box" in response.content.decode()
 
 
-def test_a_misspelling_that_names_a_town_is_offered_the_fix(nurse_client, db):
-    for n in range(3):
-        trial = make_trial(title=f"A leukaemia trial {n}")
-        make_site(trial, facility="CHRU de Brest", city="Brest", country="France")
-    for n in range(5):
-        make_trial(
-            title=f"Radiotherapy for breast cancer {n}", conditions=[condition("breast-cancer")]
-        )
+def test_a_misspelling_that_names_a_town_is_offered_the_fix(nurse_client, brest_and_breast):
     response = nurse_client.get(URL, {"q": "brest cancer over 60"})
     assert response.context["found"] == 3
     assert response.context["did_you_mean"] == "breast cancer"
