@@ -1323,3 +1323,68 @@ def test_the_spread_migration_adds_the_phrases_but_keeps_an_editors_own(db):
     migration.backwards(apps, None)
     assert not Synonym.objects.filter(term="secondary liver cancer").exists()
     assert Synonym.objects.filter(term="spread").exists()
+
+
+@pytest.fixture
+def treatment_kinds(db):
+    nivolumab = make_trial(
+        title="Nivolumab compared with docetaxel", conditions=[condition("lung-cancer")]
+    )
+    nivolumab.interventions.add(Intervention.objects.create(name="nivolumab"))
+    make_trial(title="Radiotherapy for lung cancer", conditions=[condition("lung-cancer")])
+    make_trial(title="Immunotherapy with a cancer vaccine for melanoma")
+    make_trial(title="Anastrozole for women at high risk of breast cancer")
+    make_trial(title="Hormone therapy with radiotherapy for prostate cancer")
+    make_trial(title="Exercise therapy after treatment", summary="We measure hormone levels.")
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("immunotherapy for lung cancer", {"Nivolumab compared with docetaxel"}),
+        ("immunotherapy", {
+            "Nivolumab compared with docetaxel",
+            "Immunotherapy with a cancer vaccine for melanoma",
+        }),
+        # One way: the drug does not find every immunotherapy trial.
+        ("nivolumab", {"Nivolumab compared with docetaxel"}),
+        ("hormone therapy", {
+            "Anastrozole for women at high risk of breast cancer",
+            "Hormone therapy with radiotherapy for prostate cancer",
+        }),
+        ("hormonal therapy for breast cancer", {
+            "Anastrozole for women at high risk of breast cancer",
+        }),
+    ],
+)  # fmt: skip
+def test_a_kind_of_treatment_finds_trials_that_name_only_its_drugs(treatment_kinds, q, expected):
+    assert found(q) == expected
+
+
+def test_why_this_matched_names_the_drug_a_kind_of_treatment_found(client, treatment_kinds):
+    response = client.get(URL, {"q": "immunotherapy for lung cancer", "status": "any"})
+    (trial,) = response.context["page"].object_list
+    assert "“immunotherapy” (as “nivolumab”) in the title" in trial.why.reasons
+
+
+def test_the_treatment_kinds_migration_adds_rows_but_keeps_an_editors_own(db):
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "trialfinder.trials.migrations.0020_kinds_of_treatment_synonyms"
+    )
+    Synonym.objects.filter(term="hormone therapy").delete()
+    Synonym.objects.filter(term="immunotherapy").update(equivalents="pembrolizumab")
+    migration.forwards(apps, None)
+    assert "tamoxifen" in Synonym.objects.get(term="hormone therapy").equivalents
+    assert Synonym.objects.get(term="immunotherapy").equivalents == "pembrolizumab"
+
+
+def test_who_cannot_become_pregnant_is_not_searched_as_ovarian_cancer(db):
+    make_trial(
+        title="Induction for acute lymphoblastic leukaemia",
+        inclusion_criteria="Aged 18 or over\nHave undergone hysterectomy or bilateral "
+        "oophorectomy; or have medically confirmed ovarian failure",
+    )
+    assert found("ovarian") == set()
+    assert found("lymphoblastic") == {"Induction for acute lymphoblastic leukaemia"}

@@ -48,7 +48,8 @@ CHUNK = 500
 # 5: exceptions cut from a line ("except APL"), not the whole line left out.
 # 6: lines about organ failure or insufficiency left out.
 # 7: cancer that "has not spread" searched as localised (see localised).
-SEARCH_VERSION = 7
+# 8: "ovarian failure" (who cannot become pregnant) left out like other organ failure.
+SEARCH_VERSION = 8
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 # "Non-small cell lung cancer" is not small cell lung cancer, nor "non-Hodgkin lymphoma"
 # Hodgkin lymphoma: kept apart, the words made a search for one find trials of the other.
@@ -121,7 +122,7 @@ _NOT_ABOUT_THE_TRIAL = re.compile(
     r"|neutrophil|ha?emoglobin"
     # "severe heart, lung, liver and kidney insufficiency": other illnesses.
     r"|insufficien|\bdysfunction|\b(?:heart|cardiac|renal|kidney|liver|hepatic|respiratory"
-    r"|pulmonary|lung|organ)\s+failure",
+    r"|pulmonary|lung|ovarian|organ)\s+failure",
     re.IGNORECASE,
 )
 # An exception names what the rest of a line is not about: "acute leukaemia (except

@@ -237,6 +237,22 @@ SECONDARIES = {
     "lung": "lung metastases\nlung metastasis\npulmonary metastases\npulmonary metastasis"
     "\nmetastatic to the lung\nlung secondaries\nsecondary lung cancer",
 }
+# Kinds of treatment, as patients search for them, and the drugs of each kind that trial
+# titles and treatment lists name instead (with their brands: a synonym's own synonyms
+# are not searched). One way: "nivolumab" must not find every immunotherapy trial.
+IMMUNOTHERAPY = (
+    "immunotherapy\ncheckpoint inhibitor\nimmune checkpoint\nchimeric antigen receptor"
+    "\npembrolizumab\nKeytruda\nnivolumab\nOpdivo\natezolizumab\nTecentriq"
+    "\ndurvalumab\nImfinzi\nipilimumab\nYervoy\navelumab\nBavencio\ncemiplimab"
+    "\nLibtayo\ndostarlimab\nJemperli\nrelatlimab\ntremelimumab\nImjudo"
+)
+HORMONE_THERAPY = (
+    "hormone therapy\nhormonal therapy\nendocrine therapy\nandrogen deprivation"
+    "\ntamoxifen\nNolvadex\nletrozole\nFemara\nanastrozole\nArimidex\nexemestane"
+    "\nAromasin\nfulvestrant\nFaslodex\ngoserelin\nZoladex\nleuprorelin\nleuprolide"
+    "\nProstap\nbicalutamide\nCasodex\nenzalutamide\nXtandi\nabiraterone\nZytiga"
+    "\napalutamide\nErleada\ndarolutamide\nNubeqa"
+)
 SECONDARY_TERMS = {
     "liver": ("secondary liver cancer", "secondary liver tumour", "secondary liver tumor"),
     "bone": ("secondary bone cancer", "secondary bone tumour", "secondary bone tumor"),
@@ -303,6 +319,12 @@ SYNONYMS = [
     ("chemotherapy", "chemo", "LAY_MEDICAL", False),
     # Plain-language summaries say "come back"; registries "relapsed" (migration 0018).
     *[(term, COME_BACK, "LAY_MEDICAL", False) for term in ("come back", "came back")],
+    # Kinds of treatment find the drugs of that kind (migration 0020).
+    ("immunotherapy", IMMUNOTHERAPY, "BROADER", False),
+    *[
+        (term, HORMONE_THERAPY, "BROADER", False)
+        for term in ("hormone therapy", "hormonal therapy", "hormone treatment")
+    ],
     # "Cancer that has spread", and where to (migration 0019).
     ("spread", SPREAD, "LAY_MEDICAL", False),
     *[

@@ -1,0 +1,48 @@
+from django.db import migrations
+
+# Frozen here: later changes to the seed list must not change what this migration did.
+# "immunotherapy for lung cancer" missed the nivolumab trials for lung cancer, whose
+# titles and treatment lists name the drug, not its kind. With the brands: a synonym's
+# own synonyms are not searched.
+IMMUNOTHERAPY = (
+    "immunotherapy\ncheckpoint inhibitor\nimmune checkpoint\nchimeric antigen receptor"
+    "\npembrolizumab\nKeytruda\nnivolumab\nOpdivo\natezolizumab\nTecentriq"
+    "\ndurvalumab\nImfinzi\nipilimumab\nYervoy\navelumab\nBavencio\ncemiplimab"
+    "\nLibtayo\ndostarlimab\nJemperli\nrelatlimab\ntremelimumab\nImjudo"
+)
+HORMONE_THERAPY = (
+    "hormone therapy\nhormonal therapy\nendocrine therapy\nandrogen deprivation"
+    "\ntamoxifen\nNolvadex\nletrozole\nFemara\nanastrozole\nArimidex\nexemestane"
+    "\nAromasin\nfulvestrant\nFaslodex\ngoserelin\nZoladex\nleuprorelin\nleuprolide"
+    "\nProstap\nbicalutamide\nCasodex\nenzalutamide\nXtandi\nabiraterone\nZytiga"
+    "\napalutamide\nErleada\ndarolutamide\nNubeqa"
+)
+ROWS = [
+    ("immunotherapy", IMMUNOTHERAPY),
+    *[
+        (term, HORMONE_THERAPY)
+        for term in ("hormone therapy", "hormonal therapy", "hormone treatment")
+    ],
+]
+
+
+def forwards(apps, schema_editor):
+    Synonym = apps.get_model("trials", "Synonym")
+    # New rows only: a term an editor already added keeps their version.
+    for term, equivalents in ROWS:
+        Synonym.objects.get_or_create(
+            term=term,
+            defaults={"equivalents": equivalents, "kind": "BROADER", "two_way": False},
+        )
+
+
+def backwards(apps, schema_editor):
+    Synonym = apps.get_model("trials", "Synonym")
+    for term, equivalents in ROWS:
+        Synonym.objects.filter(term=term, equivalents=equivalents).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("trials", "0019_cancer_that_has_spread_synonyms")]
+
+    operations = [migrations.RunPython(forwards, backwards)]
