@@ -597,6 +597,8 @@ def test_no_results_for_several_words_suggest_the_searches_one_word_shorter(clie
         ("8 year old leukaemia", (8, "leukaemia")),
         ("a 70-year-old with lung cancer", (70, "a with lung cancer")),
         ("over 70", (70, "")),
+        ("trials for over 70s", (70, "trials for")),
+        ("lymphoma in the over-70's", (70, "lymphoma in the")),
         ("NCT00031915", None),
         ("stage 4 bowel cancer", None),
         ("over 500", None),

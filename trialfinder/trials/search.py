@@ -298,9 +298,10 @@ def parse(q: str) -> ParsedQuery:
 
 
 # "over 70", "aged 8", "age 45", "70 years old", "a 70-year-old": an age typed as words.
+# "Trials for the over-70s" too: the youngest of them, whom every trial for them takes.
 # ("under 18" is a range, not an age, so it is left to the words.)
 _AGE_WORDS = re.compile(
-    r"\b(?:(?:over|aged?|older than)\s+(\d{1,3})"
+    r"\b(?:(?:over|aged?|older than)[\s-]+(\d{1,3})(?:['’]?s\b)?"
     r"|(\d{1,3})(?:\s*|-)(?:years?|yrs?)(?:\s*|-)old)\b",
     re.IGNORECASE,
 )
