@@ -38,7 +38,7 @@ SEX_CHOICES = [(Sex.FEMALE, _("Female")), (Sex.MALE, _("Male"))]
 
 class CopiedShallow:
     """django-filter deep-copies every filter for each search, with its form field and
-    choices: a fifth of building the FilterSet. A filter's copy gets only its own
+    choices: a sixth of building the FilterSet. A filter's copy gets only its own
     parent and model, so a shallow copy does, with its method bound to the copy."""
 
     def __deepcopy__(self, memo):
