@@ -1390,3 +1390,50 @@ def test_who_cannot_become_pregnant_is_not_searched_as_ovarian_cancer(db):
     )
     assert found("ovarian") == set()
     assert found("lymphoblastic") == {"Induction for acute lymphoblastic leukaemia"}
+
+
+@pytest.fixture
+def breast_receptors(db):
+    make_trial(
+        title="Palbociclib with hormone therapy for early breast cancer",
+        inclusion_criteria="HR+/HER2- early breast cancer\nER+ and/or PR+",
+    )
+    make_trial(
+        title="Margetuximab for breast cancer", summary="For HER2+ metastatic breast cancer."
+    )
+    make_trial(
+        title="Pembrolizumab before surgery for breast cancer",
+        summary="For triple-negative breast cancer (TNBC).",
+    )
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("HER2 positive breast cancer", {"Margetuximab for breast cancer"}),
+        ("her2+ breast cancer", {"Margetuximab for breast cancer"}),
+        ("HER2-positive", {"Margetuximab for breast cancer"}),
+        ("HER2 negative breast cancer", {"Palbociclib with hormone therapy for early breast cancer"}),
+        ("ER positive breast cancer", {"Palbociclib with hormone therapy for early breast cancer"}),
+        ("hormone receptor positive", {"Palbociclib with hormone therapy for early breast cancer"}),
+        ("triple negative breast cancer", {"Pembrolizumab before surgery for breast cancer"}),
+        ("tnbc", {"Pembrolizumab before surgery for breast cancer"}),
+    ],
+)  # fmt: skip
+def test_a_receptor_status_finds_trials_written_with_its_sign_and_not_the_opposite(
+    breast_receptors, q, expected
+):
+    assert found(q) == expected
+
+
+def test_the_receptor_migration_adds_rows_but_keeps_an_editors_own(db):
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "trialfinder.trials.migrations.0021_breast_cancer_receptor_synonyms"
+    )
+    Synonym.objects.filter(term="her2 positive").delete()
+    Synonym.objects.filter(term="triple negative").update(equivalents="tnbc\nbasal-like")
+    migration.forwards(apps, None)
+    assert "her2 amplified" in Synonym.objects.get(term="her2 positive").equivalents
+    assert Synonym.objects.get(term="triple negative").equivalents == "tnbc\nbasal-like"

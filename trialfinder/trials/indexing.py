@@ -47,9 +47,10 @@ CHUNK = 500
 # 4: lines about organ function and blood counts left out.
 # 5: exceptions cut from a line ("except APL"), not the whole line left out.
 # 6: lines about organ failure or insufficiency left out.
-# 7: cancer that "has not spread" searched as localised (see localised).
+# 7: cancer that "has not spread" searched as localised (see reworded).
 # 8: "ovarian failure" (who cannot become pregnant) left out like other organ failure.
-SEARCH_VERSION = 8
+# 9: "HER2+" and "ER-" searched as "HER2 positive" and "ER negative" (see reworded).
+SEARCH_VERSION = 9
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 # "Non-small cell lung cancer" is not small cell lung cancer, nor "non-Hodgkin lymphoma"
 # Hodgkin lymphoma: kept apart, the words made a search for one find trials of the other.
@@ -90,15 +91,28 @@ _NOT_SPREAD = re.compile(
 )
 
 
-def localised(text: str) -> str:
-    """Cancer that 'has not spread' as 'localised', in the search text and in a search."""
-    return _NOT_SPREAD.sub("localised", text)
+# Registries write a receptor's status as a sign ("HR+/HER2- early breast cancer"), which
+# is not a word: "HER2 positive" found that HER2-negative trial by its "HR+".
+_RECEPTOR_SIGN = re.compile(
+    r"(?<![\w-])(HER-?2|ERBB2|ER|PR|HR)([+\-\u2212\u2013])(?![\w+])", re.IGNORECASE
+)
+
+
+def _in_words(match: re.Match) -> str:
+    # Spaced: PostgreSQL reads "positive/HER2" as one word, a file path.
+    return f" {match.group(1)} {'positive' if match.group(2) == '+' else 'negative'} "
+
+
+def reworded(text: str) -> str:
+    """The text as the search reads it, in the trials and in a search: cancer that "has
+    not spread" as "localised", and "HER2+" or "ER-" as "HER2 positive" or "ER negative"."""
+    return _RECEPTOR_SIGN.sub(_in_words, _NOT_SPREAD.sub("localised", text))
 
 
 def normalise_text(text: str) -> str:
-    """Lower case, "non-" joined to its word, "not spread" as "localised", other
-    punctuation to spaces: 'Non-small cell, T-cell' -> 'nonsmall cell t cell'."""
-    return " ".join(_NON_WORD.sub(" ", join_non(localised(text)).lower()).split())
+    """Lower case, "non-" joined to its word, reworded, other punctuation to spaces:
+    'Non-small cell, T-cell' -> 'nonsmall cell t cell'."""
+    return " ".join(_NON_WORD.sub(" ", join_non(reworded(text)).lower()).split())
 
 
 # Eligibility text names much that a trial is not about: who cannot join ("pregnant or
@@ -177,7 +191,7 @@ def _weights(
         *places,
     ]
     return tuple(
-        join_non(localised("\n".join(part for part in parts if part))) for parts in (a, b, c, d)
+        join_non(reworded("\n".join(part for part in parts if part))) for parts in (a, b, c, d)
     )
 
 

@@ -43,7 +43,7 @@ from django.db.models import (
 
 from trialfinder.core.caching import code_release
 from trialfinder.text import lines
-from trialfinder.trials.indexing import generation, join_non, localised, normalise_text
+from trialfinder.trials.indexing import generation, join_non, normalise_text, reworded
 from trialfinder.trials.models import (
     Phase,
     SpellingTerm,
@@ -264,8 +264,8 @@ def parse(q: str) -> ParsedQuery:
         len(w) > 3 and w.lower() not in synonyms for w in re.findall(r"[^\W\d_]+", q)
     )
     # "non small cell" as the search text has it: "nonsmall cell" (indexing.join_non), and
-    # "has not spread" as "localised" (indexing.localised).
-    for match in _TOKEN.finditer(join_non(localised(_AGE_RANGE_WORDS.sub(" ", q)))):
+    # "has not spread" as "localised", "HER2+" as "HER2 positive" (indexing.reworded).
+    for match in _TOKEN.finditer(join_non(reworded(_AGE_RANGE_WORDS.sub(" ", q)))):
         phrase, minus, word = match.groups()
         acronym = None if shouting else _WORD_ACRONYMS.get(word.rsplit("-", 1)[-1] if word else "")
         if acronym:

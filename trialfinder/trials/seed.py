@@ -253,6 +253,19 @@ HORMONE_THERAPY = (
     "\nProstap\nbicalutamide\nCasodex\nenzalutamide\nXtandi\nabiraterone\nZytiga"
     "\napalutamide\nErleada\ndarolutamide\nNubeqa"
 )
+# Breast cancer by its receptors, as phrases: "HER2 positive" as two words found the
+# HER2-negative trials for hormone receptor positive cancer (migration 0021).
+HER2_POSITIVE = "her2 positive\nher2 amplified\nher2 overexpressing\nerbb2 positive"
+HER2_NEGATIVE = "her2 negative\nerbb2 negative"
+HORMONE_RECEPTOR_POSITIVE = (
+    "hormone receptor positive\nhr positive\ner positive\noestrogen receptor positive"
+    "\nestrogen receptor positive\npr positive\nprogesterone receptor positive"
+)
+ER_POSITIVE = (
+    "er positive\noestrogen receptor positive\nestrogen receptor positive"
+    "\nhormone receptor positive\nhr positive"
+)
+TRIPLE_NEGATIVE = "triple negative\ntnbc"
 SECONDARY_TERMS = {
     "liver": ("secondary liver cancer", "secondary liver tumour", "secondary liver tumor"),
     "bone": ("secondary bone cancer", "secondary bone tumour", "secondary bone tumor"),
@@ -319,6 +332,14 @@ SYNONYMS = [
     ("chemotherapy", "chemo", "LAY_MEDICAL", False),
     # Plain-language summaries say "come back"; registries "relapsed" (migration 0018).
     *[(term, COME_BACK, "LAY_MEDICAL", False) for term in ("come back", "came back")],
+    # Breast cancer by its receptors, as phrases (migration 0021).
+    ("her2 positive", HER2_POSITIVE, "LAY_MEDICAL", False),
+    ("her2 negative", HER2_NEGATIVE, "LAY_MEDICAL", False),
+    ("hormone receptor positive", HORMONE_RECEPTOR_POSITIVE, "LAY_MEDICAL", False),
+    ("hormone positive", HORMONE_RECEPTOR_POSITIVE, "LAY_MEDICAL", False),
+    ("er positive", ER_POSITIVE, "LAY_MEDICAL", False),
+    ("oestrogen receptor positive", ER_POSITIVE, "LAY_MEDICAL", False),
+    ("triple negative", TRIPLE_NEGATIVE, "LAY_MEDICAL", False),
     # Kinds of treatment find the drugs of that kind (migration 0020).
     ("immunotherapy", IMMUNOTHERAPY, "BROADER", False),
     *[
