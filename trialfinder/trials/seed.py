@@ -238,20 +238,19 @@ SECONDARIES = {
     "\nmetastatic to the lung\nlung secondaries\nsecondary lung cancer",
 }
 # Kinds of treatment, as patients search for them, and the drugs of each kind that trial
-# titles and treatment lists name instead (with their brands: a synonym's own synonyms
-# are not searched). One way: "nivolumab" must not find every immunotherapy trial.
+# titles and treatment lists name instead: generic names only, as each name is one more
+# term to rank every match by. One way: "nivolumab" must not find every immunotherapy
+# trial.
 IMMUNOTHERAPY = (
-    "immunotherapy\ncheckpoint inhibitor\nimmune checkpoint\nchimeric antigen receptor"
-    "\npembrolizumab\nKeytruda\nnivolumab\nOpdivo\natezolizumab\nTecentriq"
-    "\ndurvalumab\nImfinzi\nipilimumab\nYervoy\navelumab\nBavencio\ncemiplimab"
-    "\nLibtayo\ndostarlimab\nJemperli\nrelatlimab\ntremelimumab\nImjudo"
+    "immunotherapy\nchimeric antigen receptor\npembrolizumab\nnivolumab\natezolizumab"
+    "\ndurvalumab\nipilimumab\navelumab\ncemiplimab\ndostarlimab\nrelatlimab"
+    "\ntremelimumab"
 )
 HORMONE_THERAPY = (
     "hormone therapy\nhormonal therapy\nendocrine therapy\nandrogen deprivation"
-    "\ntamoxifen\nNolvadex\nletrozole\nFemara\nanastrozole\nArimidex\nexemestane"
-    "\nAromasin\nfulvestrant\nFaslodex\ngoserelin\nZoladex\nleuprorelin\nleuprolide"
-    "\nProstap\nbicalutamide\nCasodex\nenzalutamide\nXtandi\nabiraterone\nZytiga"
-    "\napalutamide\nErleada\ndarolutamide\nNubeqa"
+    "\ntamoxifen\nletrozole\nanastrozole\nexemestane\nfulvestrant\ngoserelin"
+    "\nleuprorelin\nleuprolide\nbicalutamide\nenzalutamide\nabiraterone"
+    "\napalutamide\ndarolutamide"
 )
 # Breast cancer by its receptors, as phrases: "HER2 positive" as two words found the
 # HER2-negative trials for hormone receptor positive cancer (migration 0021).
