@@ -848,19 +848,21 @@ def test_title_matches_rank_above_summary_matches(client, db):
 
 @pytest.mark.postgres
 def test_the_words_together_rank_above_the_same_words_apart(client, db):
-    make_trial(title="A vaccine for HER2 positive breast cancer")
-    # Plain ts_rank put this long record first: it says each word many times, apart.
+    # (This was "HER2 positive breast cancer" against a HER2-negative trial; "HER2
+    # positive" is a phrase now, which that trial does not match at all.)
+    make_trial(title="A walking programme for fatigue after treatment")
+    # A long record that says each word many times, apart, must not come first.
     make_trial(
-        title="Sacituzumab for HER2-negative breast cancer",
-        summary="For people with HER2-negative breast cancer that has spread to the brain.",
+        title="Walking, sleep and rest: support for fatigue during a chemotherapy programme",
+        summary="For people with fatigue who find walking hard during a programme of chemotherapy.",
         eligibility_criteria=" ".join(
-            f"Rule {n}: HER2 status, breast cancer stage and a positive test." for n in range(30)
+            f"Rule {n}: walking aids, a programme of visits and fatigue scores." for n in range(30)
         ),
     )
-    response = client.get(URL, {"q": "HER2 positive breast cancer"})
+    response = client.get(URL, {"q": "walking programme fatigue"})
     assert [t.title for t in response.context["page"].object_list] == [
-        "A vaccine for HER2 positive breast cancer",
-        "Sacituzumab for HER2-negative breast cancer",
+        "A walking programme for fatigue after treatment",
+        "Walking, sleep and rest: support for fatigue during a chemotherapy programme",
     ]
 
 
