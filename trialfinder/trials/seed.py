@@ -393,3 +393,18 @@ def seed_synonyms(Synonym) -> None:
         Synonym.objects.get_or_create(
             term=term, defaults={"equivalents": equivalents, "kind": kind, "two_way": two_way}
         )
+
+
+def add_one_way_synonyms(Synonym, rows: list[tuple[str, str]], kind: str) -> None:
+    """For a migration that adds synonyms: new rows only, one way. A term an editor
+    already added keeps their version."""
+    for term, equivalents in rows:
+        Synonym.objects.get_or_create(
+            term=term, defaults={"equivalents": equivalents, "kind": kind, "two_way": False}
+        )
+
+
+def remove_added_synonyms(Synonym, rows: list[tuple[str, str]]) -> None:
+    """Undoes add_one_way_synonyms: only the rows still as it wrote them."""
+    for term, equivalents in rows:
+        Synonym.objects.filter(term=term, equivalents=equivalents).delete()

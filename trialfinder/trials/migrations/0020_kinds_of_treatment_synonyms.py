@@ -1,5 +1,7 @@
 from django.db import migrations
 
+from trialfinder.trials.seed import add_one_way_synonyms, remove_added_synonyms
+
 # Frozen here: later changes to the seed list must not change what this migration did.
 # "immunotherapy for lung cancer" missed the nivolumab trials for lung cancer, whose
 # titles and treatment lists name the drug, not its kind. The generic names only: each
@@ -25,19 +27,11 @@ ROWS = [
 
 
 def forwards(apps, schema_editor):
-    Synonym = apps.get_model("trials", "Synonym")
-    # New rows only: a term an editor already added keeps their version.
-    for term, equivalents in ROWS:
-        Synonym.objects.get_or_create(
-            term=term,
-            defaults={"equivalents": equivalents, "kind": "BROADER", "two_way": False},
-        )
+    add_one_way_synonyms(apps.get_model("trials", "Synonym"), ROWS, "BROADER")
 
 
 def backwards(apps, schema_editor):
-    Synonym = apps.get_model("trials", "Synonym")
-    for term, equivalents in ROWS:
-        Synonym.objects.filter(term=term, equivalents=equivalents).delete()
+    remove_added_synonyms(apps.get_model("trials", "Synonym"), ROWS)
 
 
 class Migration(migrations.Migration):

@@ -1,5 +1,7 @@
 from django.db import migrations
 
+from trialfinder.trials.seed import add_one_way_synonyms, remove_added_synonyms
+
 # Frozen here: later changes to the seed list must not change what this migration did.
 # "HER2 positive breast cancer" found only HER2-negative trials: "HR+/HER2-" has the
 # words "her2" and "positive" once its signs are words (indexing.reworded). As phrases,
@@ -27,19 +29,11 @@ ROWS = [
 
 
 def forwards(apps, schema_editor):
-    Synonym = apps.get_model("trials", "Synonym")
-    # New rows only: a term an editor already added keeps their version.
-    for term, equivalents in ROWS:
-        Synonym.objects.get_or_create(
-            term=term,
-            defaults={"equivalents": equivalents, "kind": "LAY_MEDICAL", "two_way": False},
-        )
+    add_one_way_synonyms(apps.get_model("trials", "Synonym"), ROWS, "LAY_MEDICAL")
 
 
 def backwards(apps, schema_editor):
-    Synonym = apps.get_model("trials", "Synonym")
-    for term, equivalents in ROWS:
-        Synonym.objects.filter(term=term, equivalents=equivalents).delete()
+    remove_added_synonyms(apps.get_model("trials", "Synonym"), ROWS)
 
 
 class Migration(migrations.Migration):
