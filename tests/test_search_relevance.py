@@ -1254,6 +1254,12 @@ def test_two_searches_built_together_each_filter_by_their_own_values(db):
     assert not hasattr(TrialFilter.base_filters["q"], "parent")
 
 
+LIVER_SECONDARIES = {
+    "SIRT for bowel cancer with liver metastases",
+    "Surgery for bowel cancer in the liver",
+}
+
+
 @pytest.fixture
 def spread_trials(db):
     make_trial(
@@ -1262,6 +1268,11 @@ def spread_trials(db):
     )
     make_trial(title="Enzalutamide for metastatic prostate cancer")
     make_trial(title="SIRT for bowel cancer with liver metastases")
+    # How plain-language summaries say it.
+    make_trial(
+        title="Surgery for bowel cancer in the liver",
+        summary="For people with bowel cancer that has spread to the liver.",
+    )
     make_trial(title="Atezolizumab for advanced hepatocellular carcinoma")
     make_trial(title="Radiotherapy for bone metastases", summary="Pain from cancer in the bones.")
     make_trial(title="Regorafenib after chemotherapy for osteosarcoma")
@@ -1273,16 +1284,16 @@ def spread_trials(db):
 @pytest.mark.parametrize(
     ("q", "expected"),
     [
-        ("secondary liver cancer", {"SIRT for bowel cancer with liver metastases"}),
-        ("cancer that has spread to the liver", {"SIRT for bowel cancer with liver metastases"}),
-        ("spread to my liver", {"SIRT for bowel cancer with liver metastases"}),
-        ("liver mets", {"SIRT for bowel cancer with liver metastases"}),
+        ("secondary liver cancer", LIVER_SECONDARIES),
+        ("cancer that has spread to the liver", LIVER_SECONDARIES),
+        ("spread to my liver", LIVER_SECONDARIES),
+        ("liver mets", LIVER_SECONDARIES),
         ("secondary bone cancer", {"Radiotherapy for bone metastases"}),
         ("cancer that has spread to the bones", {"Radiotherapy for bone metastases"}),
         ("secondary brain tumours", {"Radiosurgery for brain metastases"}),
         ("secondary lung cancer", {"Stereotactic radiotherapy for lung metastases"}),
         ("liver cancer", {
-            "SIRT for bowel cancer with liver metastases",
+            *LIVER_SECONDARIES,
             "Atezolizumab for advanced hepatocellular carcinoma",
         }),
         ("bone cancer", {"Regorafenib after chemotherapy for osteosarcoma"}),

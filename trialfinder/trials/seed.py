@@ -228,14 +228,15 @@ SPREAD = "metastatic\nmetastases\nmetastasis\nmetastasised\nmetastasized\nadvanc
 # phrases, not as "secondary" and "liver", which found primary liver cancer.
 SECONDARIES = {
     "liver": "liver metastases\nliver metastasis\nhepatic metastases\nhepatic metastasis"
-    "\nmetastatic to the liver\nliver secondaries\nsecondary liver cancer",
+    "\nmetastatic to the liver\nspread to the liver\nliver secondaries\nsecondary liver cancer",
     "bone": "bone metastases\nbone metastasis\nskeletal metastases\nosseous metastases"
-    "\nmetastatic bone disease\nmetastatic to the bone\nbone secondaries"
-    "\nsecondary bone cancer",
+    "\nmetastatic bone disease\nmetastatic to the bone\nspread to the bone\nspread to the bones"
+    "\nbone secondaries\nsecondary bone cancer",
     "brain": "brain metastases\nbrain metastasis\ncerebral metastases\nintracranial metastases"
-    "\nmetastatic to the brain\nbrain secondaries\nsecondary brain tumour",
+    "\nmetastatic to the brain\nspread to the brain\nbrain secondaries\nsecondary brain tumour",
     "lung": "lung metastases\nlung metastasis\npulmonary metastases\npulmonary metastasis"
-    "\nmetastatic to the lung\nlung secondaries\nsecondary lung cancer",
+    "\nmetastatic to the lung\nspread to the lung\nspread to the lungs\nlung secondaries"
+    "\nsecondary lung cancer",
 }
 # Kinds of treatment, as patients search for them, and the drugs of each kind that trial
 # titles and treatment lists name instead: generic names only, as each name is one more

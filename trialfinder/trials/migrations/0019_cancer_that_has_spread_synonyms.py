@@ -9,14 +9,15 @@ from trialfinder.trials.seed import add_one_way_synonyms, remove_added_synonyms
 SPREAD = "metastatic\nmetastases\nmetastasis\nmetastasised\nmetastasized\nadvanced"
 SECONDARIES = {
     "liver": "liver metastases\nliver metastasis\nhepatic metastases\nhepatic metastasis"
-    "\nmetastatic to the liver\nliver secondaries\nsecondary liver cancer",
+    "\nmetastatic to the liver\nspread to the liver\nliver secondaries\nsecondary liver cancer",
     "bone": "bone metastases\nbone metastasis\nskeletal metastases\nosseous metastases"
-    "\nmetastatic bone disease\nmetastatic to the bone\nbone secondaries"
-    "\nsecondary bone cancer",
+    "\nmetastatic bone disease\nmetastatic to the bone\nspread to the bone\nspread to the bones"
+    "\nbone secondaries\nsecondary bone cancer",
     "brain": "brain metastases\nbrain metastasis\ncerebral metastases\nintracranial metastases"
-    "\nmetastatic to the brain\nbrain secondaries\nsecondary brain tumour",
+    "\nmetastatic to the brain\nspread to the brain\nbrain secondaries\nsecondary brain tumour",
     "lung": "lung metastases\nlung metastasis\npulmonary metastases\npulmonary metastasis"
-    "\nmetastatic to the lung\nlung secondaries\nsecondary lung cancer",
+    "\nmetastatic to the lung\nspread to the lung\nspread to the lungs\nlung secondaries"
+    "\nsecondary lung cancer",
 }
 SECONDARY_TERMS = {
     "liver": ("secondary liver cancer", "secondary liver tumour", "secondary liver tumor"),
