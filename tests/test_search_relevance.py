@@ -1426,7 +1426,10 @@ def breast_receptors(db):
         ("HER2 positive breast cancer", {"Margetuximab for breast cancer"}),
         ("her2+ breast cancer", {"Margetuximab for breast cancer"}),
         ("HER2-positive", {"Margetuximab for breast cancer"}),
-        ("HER2 negative breast cancer", {"Palbociclib with hormone therapy for early breast cancer"}),
+        ("HER2 negative breast cancer", {
+            "Palbociclib with hormone therapy for early breast cancer",
+            "Pembrolizumab before surgery for breast cancer",
+        }),
         ("ER positive breast cancer", {"Palbociclib with hormone therapy for early breast cancer"}),
         ("hormone receptor positive", {"Palbociclib with hormone therapy for early breast cancer"}),
         ("triple negative breast cancer", {"Pembrolizumab before surgery for breast cancer"}),

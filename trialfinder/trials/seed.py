@@ -256,7 +256,8 @@ HORMONE_THERAPY = (
 # Breast cancer by its receptors, as phrases: "HER2 positive" as two words found the
 # HER2-negative trials for hormone receptor positive cancer (migration 0021).
 HER2_POSITIVE = "her2 positive\nher2 amplified\nher2 overexpressing\nerbb2 positive"
-HER2_NEGATIVE = "her2 negative\nerbb2 negative"
+# Triple negative breast cancer is HER2 negative too.
+HER2_NEGATIVE = "her2 negative\nerbb2 negative\ntriple negative\ntnbc"
 HORMONE_RECEPTOR_POSITIVE = (
     "hormone receptor positive\nhr positive\ner positive\noestrogen receptor positive"
     "\nestrogen receptor positive\npr positive\nprogesterone receptor positive"

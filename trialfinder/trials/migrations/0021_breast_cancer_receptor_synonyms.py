@@ -7,7 +7,8 @@ from trialfinder.trials.seed import add_one_way_synonyms, remove_added_synonyms
 # words "her2" and "positive" once its signs are words (indexing.reworded). As phrases,
 # the receptors are found as written together.
 HER2_POSITIVE = "her2 positive\nher2 amplified\nher2 overexpressing\nerbb2 positive"
-HER2_NEGATIVE = "her2 negative\nerbb2 negative"
+# Triple negative breast cancer is HER2 negative too.
+HER2_NEGATIVE = "her2 negative\nerbb2 negative\ntriple negative\ntnbc"
 HORMONE_RECEPTOR_POSITIVE = (
     "hormone receptor positive\nhr positive\ner positive\noestrogen receptor positive"
     "\nestrogen receptor positive\npr positive\nprogesterone receptor positive"
