@@ -1405,6 +1405,9 @@ def test_who_cannot_become_pregnant_is_not_searched_as_ovarian_cancer(db):
     assert found("lymphoblastic") == {"Induction for acute lymphoblastic leukaemia"}
 
 
+HER2_POSITIVE_TRIALS = {"Margetuximab for breast cancer", "Trastuzumab after surgery"}
+
+
 @pytest.fixture
 def breast_receptors(db):
     make_trial(
@@ -1414,6 +1417,7 @@ def breast_receptors(db):
     make_trial(
         title="Margetuximab for breast cancer", summary="For HER2+ metastatic breast cancer."
     )
+    make_trial(title="Trastuzumab after surgery", summary="For HER-2+ early breast cancer.")
     make_trial(
         title="Pembrolizumab before surgery for breast cancer",
         summary="For triple-negative breast cancer (TNBC).",
@@ -1423,9 +1427,9 @@ def breast_receptors(db):
 @pytest.mark.parametrize(
     ("q", "expected"),
     [
-        ("HER2 positive breast cancer", {"Margetuximab for breast cancer"}),
-        ("her2+ breast cancer", {"Margetuximab for breast cancer"}),
-        ("HER2-positive", {"Margetuximab for breast cancer"}),
+        ("HER2 positive breast cancer", HER2_POSITIVE_TRIALS),
+        ("her2+ breast cancer", HER2_POSITIVE_TRIALS),
+        ("HER2-positive", HER2_POSITIVE_TRIALS),
         ("HER2 negative breast cancer", {
             "Palbociclib with hormone therapy for early breast cancer",
             "Pembrolizumab before surgery for breast cancer",

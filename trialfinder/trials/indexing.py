@@ -99,8 +99,10 @@ _RECEPTOR_SIGN = re.compile(
 
 
 def _in_words(match: re.Match) -> str:
-    # Spaced: PostgreSQL reads "positive/HER2" as one word, a file path.
-    return f" {match.group(1)} {'positive' if match.group(2) == '+' else 'negative'} "
+    # "HER-2" as "HER2", the one spelling the phrases name. Spaced: PostgreSQL reads
+    # "positive/HER2" as one word, a file path.
+    name = match.group(1).replace("-", "")
+    return f" {name} {'positive' if match.group(2) == '+' else 'negative'} "
 
 
 def reworded(text: str) -> str:
