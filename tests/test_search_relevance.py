@@ -471,7 +471,8 @@ def test_the_visitor_can_search_for_the_words_as_typed(client, corpus):
 
 
 def test_a_fix_that_is_another_word_altogether_is_offered_but_not_made(db, monkeypatch):
-    # Trigrams find "rituximab" closest to "zolbetuximab": a different drug.
+    # Were "rituximab" the nearest word we know to "zolbetuximab" (trigrams ranked it so
+    # before fixes had to be a few slips away): a different drug.
     make_trial(title="Rituximab for lymphoma")
     make_trial(title="Leukemia in adults")
     monkeypatch.setattr(search, "spelling_fix", {"zolbetuximab": "rituximab"}.get)
@@ -479,6 +480,21 @@ def test_a_fix_that_is_another_word_altogether_is_offered_but_not_made(db, monke
     assert search.suggest("zolbetuximab", confident=True) is None
     monkeypatch.setattr(search, "spelling_fix", {"lukemia": "leukemia"}.get)
     assert search.suggest("lukemia", confident=True) == "leukemia"
+
+
+@pytest.mark.parametrize(("typo", "fix"), [("mylemoa", "myeloma"), ("lymphomia", "lymphoma")])
+def test_letters_swapped_twice_are_still_a_spelling_mistake(corpus, typo, fix):
+    # "mylemoa" shares too few trigrams with "myeloma" for the trigram index to find it.
+    assert search.suggest(typo) == fix
+
+
+@pytest.mark.parametrize("typed", ["scalp", "sacituzumab"])
+def test_a_word_several_slips_from_the_nearest_known_word_gets_no_suggestion(corpus, typed):
+    # The nearest words we know, by trigrams and by difflib, but other words altogether.
+    Intervention.objects.create(name="CT scan")
+    Intervention.objects.create(name="bemarituzumab")
+    assert search.suggest(typed) is None
+    assert search.suggest("bemaritusumab") == "bemarituzumab"
 
 
 @pytest.mark.parametrize(

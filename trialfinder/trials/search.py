@@ -702,16 +702,24 @@ def spelling_fix(word: str) -> str | None:
 
 
 def _closest_known_word(word: str) -> str | None:
+    best = _most_alike(word)
+    if best is None or not _within_reach(word, best):
+        # Trigrams and difflib miss two swapped pairs of letters ("mylemoa" shares two
+        # of its trigrams with "myeloma"), so count the slips instead.
+        best = _fewest_edits(word)
+    return best if best and best != word and _within_reach(word, best) else None
+
+
+def _most_alike(word: str) -> str | None:
     if _is_postgres():
         # The % operator (trigram_similar) uses the GIN trigram index; then rank.
-        best = (
+        return (
             SpellingTerm.objects.filter(term__trigram_similar=word)
             .annotate(similarity=TrigramSimilarity("term", word))
             .order_by("-similarity", "term")
             .values_list("term", flat=True)
             .first()
         )
-        return best if best and best != word else None
     candidates = list(
         SpellingTerm.objects.filter(term__startswith=word[0]).values_list("term", flat=True)
     ) or list(SpellingTerm.objects.values_list("term", flat=True)[:5000])
@@ -719,6 +727,26 @@ def _closest_known_word(word: str) -> str | None:
         return None
     close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.75)
     return close[0] if close else None
+
+
+def _fewest_edits(word: str) -> str | None:
+    """The known word, with the same first letter, that takes the fewest slips to reach."""
+    candidates = [
+        term
+        for term in SpellingTerm.objects.filter(term__startswith=word[0]).values_list(
+            "term", flat=True
+        )
+        if abs(len(term) - len(word)) <= 2
+    ]
+    return min(candidates, key=lambda term: (edits(word, term), term), default=None)
+
+
+def _within_reach(typed: str, known: str) -> bool:
+    """Whether `known` can be what the visitor meant: one slip in a short word, two in
+    most, three in a long one. Further off it is another word that happens to be the
+    nearest we know: "sacituzumab" is not "bemarituzumab", nor "scalp" "scan"."""
+    allowed = 1 if len(typed) <= 5 else 2 if len(typed) <= 8 else 3
+    return edits(typed.lower(), known.lower()) <= allowed
 
 
 def _found_alone(word: str) -> int:
