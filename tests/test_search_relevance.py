@@ -1473,3 +1473,70 @@ def test_the_receptor_migration_adds_rows_but_keeps_an_editors_own(db):
     migration.forwards(apps, None)
     assert "her2 amplified" in Synonym.objects.get(term="her2 positive").equivalents
     assert Synonym.objects.get(term="triple negative").equivalents == "tnbc\nbasal-like"
+
+
+@pytest.fixture
+def named_in_full(db):
+    make_trial(title="Temozolomide for glioblastoma")
+    make_trial(title="A new drug for GBM that has come back")
+    make_trial(title="Olaparib maintenance for ovarian cancer")
+    make_trial(title="Ibrutinib for chronic lymphocytic leukaemia")
+    make_trial(title="Palbociclib with letrozole for breast cancer")
+    make_trial(title="Glofitamab for diffuse large B-cell lymphoma")
+    make_trial(title="Sacituzumab govitecan for triple negative breast cancer")
+    make_trial(title="Haematopoietic stem cell transplantation for acute myeloid leukaemia")
+    make_trial(title="SABR for prostate cancer")
+    make_trial(title="Brentuximab for teenagers and young adults with Hodgkin lymphoma")
+    make_trial(title="Aspirin after surgery for colorectal cancer")
+
+
+GLIOBLASTOMA = {"Temozolomide for glioblastoma", "A new drug for GBM that has come back"}
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("GBM", GLIOBLASTOMA),
+        ("glioblastoma", GLIOBLASTOMA),
+        ("glioblastoma multiforme", GLIOBLASTOMA),
+        ("PARP inhibitors", {"Olaparib maintenance for ovarian cancer"}),
+        ("BTK inhibitor", {"Ibrutinib for chronic lymphocytic leukaemia"}),
+        ("CDK4/6 inhibitor", {"Palbociclib with letrozole for breast cancer"}),
+        ("CDK 4/6 inhibitors", {"Palbociclib with letrozole for breast cancer"}),
+        ("bispecific antibody", {"Glofitamab for diffuse large B-cell lymphoma"}),
+        ("antibody-drug conjugate", {"Sacituzumab govitecan for triple negative breast cancer"}),
+        ("Trodelvy", {"Sacituzumab govitecan for triple negative breast cancer"}),
+        ("bone marrow transplant", {
+            "Haematopoietic stem cell transplantation for acute myeloid leukaemia",
+        }),
+        ("HSCT", {"Haematopoietic stem cell transplantation for acute myeloid leukaemia"}),
+        ("stereotactic radiotherapy", {"SABR for prostate cancer"}),
+        ("SBRT", {"SABR for prostate cancer"}),
+        ("TYA", {"Brentuximab for teenagers and young adults with Hodgkin lymphoma"}),
+        ("CRC", {"Aspirin after surgery for colorectal cancer"}),
+        # One way: the drug does not find every trial of its kind, nor the full name its
+        # letters (as a key, "colorectal cancer" would be searched as that phrase alone).
+        ("olaparib", {"Olaparib maintenance for ovarian cancer"}),
+        ("colorectal", {"Aspirin after surgery for colorectal cancer"}),
+    ],
+)  # fmt: skip
+def test_letters_and_kinds_of_drug_find_the_trials_that_name_them_in_full(
+    named_in_full, q, expected
+):
+    assert found(q) == expected
+
+
+def test_the_abbreviations_migration_adds_rows_but_keeps_an_editors_own(db):
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "trialfinder.trials.migrations.0022_abbreviations_drug_kinds_and_brands"
+    )
+    Synonym.objects.filter(term="PARP inhibitor").delete()
+    Synonym.objects.filter(term="GBM").update(equivalents="glioblastoma\nglioma")
+    migration.forwards(apps, None)
+    assert "olaparib" in Synonym.objects.get(term="PARP inhibitor").equivalents
+    assert Synonym.objects.get(term="GBM").equivalents == "glioblastoma\nglioma"
+    migration.backwards(apps, None)
+    assert not Synonym.objects.filter(term="PARP inhibitor").exists()
+    assert Synonym.objects.filter(term="GBM").exists()

@@ -285,6 +285,96 @@ def _organ_terms(organ: str) -> tuple[str, ...]:
     )
 
 
+# What letters, registries and nurses shorten, and the names in full. One way: as a
+# key, a phrase such as "colorectal cancer" would be searched as that phrase alone, not
+# as "colorectal" (and its synonyms bowel, colon, rectal) and "cancer" (migration 0022).
+# Whole words for SQLite, which does not stem "transplantation".
+STEM_CELL_TRANSPLANT = (
+    "stem cell transplant\nstem cell transplantation\nHSCT\nbone marrow transplant"
+    "\nbone marrow transplantation"
+)
+STEREOTACTIC = (
+    "stereotactic radiotherapy\nstereotactic radiation therapy\nSABR\nSBRT"
+    "\nstereotactic ablative radiotherapy\nstereotactic body radiotherapy"
+    "\nstereotactic body radiation therapy"
+)
+YOUNG_ADULTS = "teenagers and young adults\nadolescents and young adults\nTYA\nAYA"
+ABBREVIATIONS = [
+    ("glioblastoma multiforme", "glioblastoma\nGBM"),
+    ("RCC", "renal cell carcinoma\nrenal cell cancer\nkidney cancer"),
+    ("CRC", "colorectal\nbowel cancer\ncolon cancer\nrectal cancer"),
+    ("MPN", "myeloproliferative"),
+    ("DCIS", "ductal carcinoma in situ"),
+    ("PDAC", "pancreatic ductal adenocarcinoma"),
+    *[
+        (term, STEM_CELL_TRANSPLANT)
+        for term in ("stem cell transplant", "bone marrow transplant", "HSCT")
+    ],
+    *[(term, STEREOTACTIC) for term in ("stereotactic radiotherapy", "SABR", "SBRT")],
+    *[(term, YOUNG_ADULTS) for term in ("TYA", "AYA", "teenagers and young adults")],
+]
+# Kinds of targeted drug, as letters and nurses name them, and the drugs of each kind.
+DRUG_KINDS = [
+    ("PARP inhibitor", "PARP inhibitor\nolaparib\nniraparib\nrucaparib\ntalazoparib"),
+    (
+        "BTK inhibitor",
+        "BTK inhibitor\nibrutinib\nacalabrutinib\nzanubrutinib\npirtobrutinib",
+    ),
+    *[
+        (term, "CDK4/6 inhibitor\npalbociclib\nribociclib\nabemaciclib")
+        for term in ("CDK4/6 inhibitor", "CDK 4/6 inhibitor", "CDK inhibitor")
+    ],
+    (
+        "ALK inhibitor",
+        "ALK inhibitor\ncrizotinib\nalectinib\nbrigatinib\nlorlatinib\nceritinib",
+    ),
+    (
+        "antibody drug conjugate",
+        "antibody drug conjugate\ntrastuzumab deruxtecan\ntrastuzumab emtansine"
+        "\nsacituzumab govitecan\ndatopotamab deruxtecan\nenfortumab vedotin"
+        "\nbrentuximab vedotin\npolatuzumab vedotin\ntisotumab vedotin"
+        "\ninotuzumab ozogamicin\ngemtuzumab ozogamicin\nbelantamab mafodotin"
+        "\nmirvetuximab soravtansine",
+    ),
+    (
+        "bispecific antibody",
+        "bispecific antibody\nblinatumomab\nglofitamab\nepcoritamab\nmosunetuzumab"
+        "\nteclistamab\nelranatamab\ntalquetamab\ntarlatamab",
+    ),
+]
+# More brand names on medicine boxes, for drugs in trials now (migration 0022).
+MORE_DRUG_BRANDS = [
+    ("cemiplimab", "Libtayo"),
+    ("dostarlimab", "Jemperli"),
+    ("tremelimumab", "Imjudo"),
+    ("relatlimab", "Opdualag"),
+    ("sacituzumab govitecan", "Trodelvy"),
+    ("enfortumab vedotin", "Padcev"),
+    ("talazoparib", "Talzenna"),
+    ("pirtobrutinib", "Jaypirca"),
+    ("bosutinib", "Bosulif"),
+    ("ponatinib", "Iclusig"),
+    ("ixazomib", "Ninlaro"),
+    ("pomalidomide", "Imnovid\nPomalyst"),
+    ("isatuximab", "Sarclisa"),
+    ("larotrectinib", "Vitrakvi"),
+    ("entrectinib", "Rozlytrek"),
+    ("crizotinib", "Xalkori"),
+    ("brigatinib", "Alunbrig"),
+    ("lorlatinib", "Lorviqua\nLorbrena"),
+    ("sotorasib", "Lumykras\nLumakras"),
+    ("midostaurin", "Rydapt"),
+    ("gilteritinib", "Xospata"),
+    ("glofitamab", "Columvi"),
+    ("epcoritamab", "Tepkinly\nEpkinly"),
+    ("teclistamab", "Tecvayli"),
+    ("dinutuximab beta", "Qarziba"),
+    ("ciltacabtagene autoleucel", "Carvykti"),
+    ("idecabtagene vicleucel", "Abecma"),
+    ("lisocabtagene maraleucel", "Breyanzi"),
+]
+
+
 SYNONYMS = [
     ("bowel", "colorectal\ncolon\nrectal\nrectum", "LAY_MEDICAL", True),
     ("womb", "uterine\nuterus\nendometrial\nendometrium", "LAY_MEDICAL", True),
@@ -359,6 +449,11 @@ SYNONYMS = [
     # How patients say it; registries write "stage IV" or "metastatic" (migration 0017).
     ("stage 4", STAGE_4, "LAY_MEDICAL", False),
     ("stage four", STAGE_4, "LAY_MEDICAL", False),
+    # Glioblastoma's letters, both ways: some registry records say only "GBM"
+    # (migration 0022).
+    ("GBM", "glioblastoma", "ABBREVIATION", True),
+    *[(term, full, "ABBREVIATION", False) for term, full in ABBREVIATIONS],
+    *[(term, drugs, "BROADER", False) for term, drugs in DRUG_KINDS],
     ("imatinib", "Glivec\nGleevec\nSTI571\nSTI-571\nimatinib mesylate", "DRUG", True),
     ("trastuzumab", "Herceptin", "DRUG", True),
     ("pembrolizumab", "Keytruda\nMK-3475", "DRUG", True),
@@ -370,6 +465,7 @@ SYNONYMS = [
     ("rituximab", "MabThera\nRituxan", "DRUG", True),
     # Brand names patients read on their medicine boxes (added by migration 0015).
     *[(generic, brands, "DRUG", True) for generic, brands in DRUG_BRANDS],
+    *[(generic, brands, "DRUG", True) for generic, brands in MORE_DRUG_BRANDS],
     ("tumour", "tumor", "SPELLING", True),
     ("leukaemia", "leukemia", "SPELLING", True),
     ("oesophageal", "esophageal", "SPELLING", True),
@@ -391,18 +487,20 @@ SYNONYMS = [
 
 
 def seed_synonyms(Synonym) -> None:
-    for term, equivalents, kind, two_way in SYNONYMS:
-        Synonym.objects.get_or_create(
-            term=term, defaults={"equivalents": equivalents, "kind": kind, "two_way": two_way}
-        )
+    add_synonyms(Synonym, SYNONYMS)
 
 
 def add_one_way_synonyms(Synonym, rows: list[tuple[str, str]], kind: str) -> None:
-    """For a migration that adds synonyms: new rows only, one way. A term an editor
-    already added keeps their version."""
-    for term, equivalents in rows:
+    """For a migration that adds synonyms: new rows only, one way."""
+    add_synonyms(Synonym, [(term, equivalents, kind, False) for term, equivalents in rows])
+
+
+def add_synonyms(Synonym, rows: list[tuple[str, str, str, bool]]) -> None:
+    """For a migration that adds synonyms: new rows only. A term an editor already added
+    keeps their version."""
+    for term, equivalents, kind, two_way in rows:
         Synonym.objects.get_or_create(
-            term=term, defaults={"equivalents": equivalents, "kind": kind, "two_way": False}
+            term=term, defaults={"equivalents": equivalents, "kind": kind, "two_way": two_way}
         )
 
 
