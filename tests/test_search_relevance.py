@@ -1308,10 +1308,8 @@ def spread_trials(db):
         ("cancer that has spread to the bones", {"Radiotherapy for bone metastases"}),
         ("secondary brain tumours", {"Radiosurgery for brain metastases"}),
         ("secondary lung cancer", {"Stereotactic radiotherapy for lung metastases"}),
-        ("liver cancer", {
-            *LIVER_SECONDARIES,
-            "Atezolizumab for advanced hepatocellular carcinoma",
-        }),
+        # A phrase: the cancer that started in the liver, not bowel cancer there.
+        ("liver cancer", {"Atezolizumab for advanced hepatocellular carcinoma"}),
         ("bone cancer", {"Regorafenib after chemotherapy for osteosarcoma"}),
     ],
 )  # fmt: skip
@@ -1540,3 +1538,58 @@ def test_the_abbreviations_migration_adds_rows_but_keeps_an_editors_own(db):
     migration.backwards(apps, None)
     assert not Synonym.objects.filter(term="PARP inhibitor").exists()
     assert Synonym.objects.filter(term="GBM").exists()
+
+
+@pytest.fixture
+def organ_cancers(db):
+    make_trial(title="SIRT for liver cancer", conditions=[condition("liver-cancer")])
+    make_trial(title="Atezolizumab for advanced hepatocellular carcinoma")
+    make_trial(
+        title="Venetoclax for acute myeloid leukaemia",
+        summary="Some people with this cancer have liver problems during treatment.",
+    )
+    make_trial(
+        title="Teclistamab for myeloma",
+        summary="A new drug for this blood cancer.",
+        what_is_involved="You have teclistamab as an injection under the skin.",
+    )
+    make_trial(title="Exercise for people who have had breast, skin or kidney cancer")
+    make_trial(title="Imiquimod cream for basal cell carcinoma")
+
+
+LIVER_CANCER = {"SIRT for liver cancer", "Atezolizumab for advanced hepatocellular carcinoma"}
+HAD_CANCER = "Exercise for people who have had breast, skin or kidney cancer"
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("liver cancer", LIVER_CANCER),
+        ("cancer of the liver", LIVER_CANCER),
+        ("skin cancer", {HAD_CANCER, "Imiquimod cream for basal cell carcinoma"}),
+        ("kidney cancer", {HAD_CANCER}),
+        ("liver or kidney cancer", {*LIVER_CANCER, HAD_CANCER}),
+        # The organ alone still finds every mention of it.
+        ("liver", {*LIVER_CANCER, "Venetoclax for acute myeloid leukaemia"}),
+    ],
+)
+def test_a_cancer_named_by_its_organ_is_a_phrase_however_the_trial_words_it(
+    organ_cancers, q, expected
+):
+    assert found(q) == expected
+
+
+def test_the_organ_cancers_migration_adds_rows_but_keeps_an_editors_own(db):
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "trialfinder.trials.migrations.0023_cancers_named_by_their_organ"
+    )
+    Synonym.objects.filter(term="liver cancer").delete()
+    Synonym.objects.filter(term="skin cancer").update(equivalents="melanoma")
+    migration.forwards(apps, None)
+    assert "hepatocellular carcinoma" in Synonym.objects.get(term="liver cancer").equivalents
+    assert Synonym.objects.get(term="skin cancer").equivalents == "melanoma"
+    migration.backwards(apps, None)
+    assert not Synonym.objects.filter(term="liver cancer").exists()
+    assert Synonym.objects.filter(term="skin cancer").exists()

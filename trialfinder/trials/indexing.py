@@ -50,7 +50,9 @@ CHUNK = 500
 # 7: cancer that "has not spread" searched as localised (see reworded).
 # 8: "ovarian failure" (who cannot become pregnant) left out like other organ failure.
 # 9: "HER2+" and "ER-" searched as "HER2 positive" and "ER negative" (see reworded).
-SEARCH_VERSION = 9
+# 10: "liver or kidney cancer" and "cancer of the liver" searched with the phrase "liver
+#     cancer" in them (see reworded).
+SEARCH_VERSION = 10
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 # "Non-small cell lung cancer" is not small cell lung cancer, nor "non-Hodgkin lymphoma"
 # Hodgkin lymphoma: kept apart, the words made a search for one find trials of the other.
@@ -105,9 +107,49 @@ def _in_words(match: re.Match) -> str:
     return f" {name} {'positive' if match.group(2) == '+' else 'negative'} "
 
 
+# A cancer named by its organ is a phrase ("liver cancer" is not every trial that says
+# "liver" and "cancer"), so the other ways of writing it are written as that phrase:
+# "liver or kidney cancer" as "liver cancer or kidney cancer", and "cancer of the liver"
+# as "liver cancer".
+_ORGAN = (
+    r"(?:breast|skin|cervical|liver|kidney|lung|bowel|colon|rectal|colorectal|bladder"
+    r"|thyroid|pancreatic|prostate|ovarian|womb|stomach|oesophageal|esophageal|brain|bone"
+    r"|head and neck)"
+)
+_ORGAN_LIST = re.compile(
+    rf"\b{_ORGAN}(?:(?:\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+){_ORGAN})+\s+(cancers?)\b",
+    re.IGNORECASE,
+)
+_LISTED_ORGAN = re.compile(rf"\b({_ORGAN})(?=\s*,|\s+(?:or|and)\s)", re.IGNORECASE)
+_CANCER_OF_THE = re.compile(
+    r"\bcancers?\s+of\s+the\s+(liver|kidneys?|skin|lungs?|bladder|thyroid|pancreas|bowel"
+    r"|breasts?|prostate|ovary|ovaries|womb|cervix|stomach|oesophagus|esophagus)\b",
+    re.IGNORECASE,
+)
+_ORGAN_ADJECTIVE = {
+    "pancreas": "pancreatic",
+    "ovary": "ovarian",
+    "ovaries": "ovarian",
+    "cervix": "cervical",
+    "oesophagus": "oesophageal",
+    "esophagus": "esophageal",
+}
+
+
+def _each_organ_cancer(match: re.Match) -> str:
+    return _LISTED_ORGAN.sub(rf"\1 {match.group(1)}", match.group(0))
+
+
+def _organ_cancer(match: re.Match) -> str:
+    organ = match.group(1).lower()
+    return f"{_ORGAN_ADJECTIVE.get(organ, organ.removesuffix('s'))} cancer"
+
+
 def reworded(text: str) -> str:
     """The text as the search reads it, in the trials and in a search: cancer that "has
-    not spread" as "localised", and "HER2+" or "ER-" as "HER2 positive" or "ER negative"."""
+    not spread" as "localised", "HER2+" or "ER-" as "HER2 positive" or "ER negative",
+    and "liver or kidney cancer" or "cancer of the liver" with "liver cancer" in it."""
+    text = _ORGAN_LIST.sub(_each_organ_cancer, _CANCER_OF_THE.sub(_organ_cancer, text))
     return _RECEPTOR_SIGN.sub(_in_words, _NOT_SPREAD.sub("localised", text))
 
 

@@ -374,6 +374,54 @@ MORE_DRUG_BRANDS = [
     ("lisocabtagene maraleucel", "Breyanzi"),
 ]
 
+# A cancer named by its organ, as a phrase: as two words, "liver cancer" found every
+# trial with "liver" and "cancer" anywhere (a leukaemia trial's "hepatic" toxicity,
+# "kidney disease", an "injection under the skin"). The phrases name the cancer as
+# trials' cancer types, MeSH terms and registry titles do (migration 0023).
+ORGAN_CANCERS = [
+    (
+        "liver cancer",
+        "liver cancer\nprimary liver cancer\ncancer of the liver\nhepatic cancer"
+        "\nhepatocellular carcinoma\nhepatocellular cancer\nHCC\nhepatoma"
+        "\nliver neoplasms\nliver tumour\nliver tumor",
+    ),
+    (
+        "kidney cancer",
+        "kidney cancer\ncancer of the kidney\nrenal cancer\nrenal cell carcinoma"
+        "\nrenal cell cancer\nrenal carcinoma\nRCC\nkidney neoplasms\nkidney tumour"
+        "\nkidney tumor\nWilms tumour\nWilms tumor\nnephroblastoma",
+    ),
+    (
+        "skin cancer",
+        "skin cancer\ncancer of the skin\nmelanoma\nbasal cell carcinoma"
+        "\nsquamous cell skin cancer\ncutaneous squamous cell carcinoma"
+        "\nmerkel cell carcinoma\nsarcoma of the skin\nskin neoplasms",
+    ),
+    (
+        "lung cancer",
+        "lung cancer\ncancer of the lung\nlung carcinoma\ncarcinoma of the lung"
+        "\nlung adenocarcinoma\nNSCLC\nSCLC\nnon small cell lung\nlung neoplasms"
+        "\nlung tumour\nlung tumor",
+    ),
+    (
+        "bladder cancer",
+        "bladder cancer\ncancer of the bladder\nbladder carcinoma\nurothelial cancer"
+        "\nurothelial carcinoma\ntransitional cell carcinoma\nbladder neoplasms"
+        "\nmuscle invasive bladder\nMIBC\nNMIBC\nbladder tumour\nbladder tumor",
+    ),
+    (
+        "thyroid cancer",
+        "thyroid cancer\ncancer of the thyroid\nthyroid carcinoma\nthyroid neoplasms"
+        "\npapillary thyroid\nfollicular thyroid\nmedullary thyroid\nanaplastic thyroid",
+    ),
+    (
+        "pancreatic cancer",
+        "pancreatic cancer\ncancer of the pancreas\npancreatic adenocarcinoma"
+        "\npancreatic ductal adenocarcinoma\nPDAC\npancreatic carcinoma"
+        "\npancreatic neoplasms\npancreatic neuroendocrine",
+    ),
+]
+
 
 SYNONYMS = [
     ("bowel", "colorectal\ncolon\nrectal\nrectum", "LAY_MEDICAL", True),
@@ -406,6 +454,7 @@ SYNONYMS = [
         (term, TEENAGERS, "LAY_MEDICAL", False)
         for term in ("teenagers", "teenager", "teenage", "teens")
     ],
+    *[(term, equivalents, "LAY_MEDICAL", False) for term, equivalents in ORGAN_CANCERS],
     ("breast", "mammary", "LAY_MEDICAL", True),
     # Not "oral" alone: mostly how a drug is taken (migration 0016).
     ("mouth", "oral cavity\noral cancer", "LAY_MEDICAL", True),
