@@ -322,9 +322,24 @@ def age_range_in_words(q: str) -> str | None:
     return match.group(0) if match else None
 
 
+# Words that joined an age or area to the rest, left hanging once it is taken out:
+# "leukaemia in a 6 year old" is the words "leukaemia", not "leukaemia in a".
+_JOINING = frozenset(
+    {"a", "an", "the", "in", "for", "of", "at", "with", "and", "or", "who", "is", "my", "near"}
+)
+
+
 def _without(q: str, match: re.Match) -> str:
-    """The search text with the matched words taken out."""
-    return " ".join((q[: match.start()] + " " + q[match.end() :]).split())
+    """The search text with the matched words, and the words left hanging, taken out."""
+    before = q[: match.start()].split()
+    while before and before[-1].lower() in _JOINING:
+        before.pop()
+    words = before + q[match.end() :].split()
+    while words and words[0].lower() in _JOINING:
+        words.pop(0)
+    while words and words[-1].lower() in _JOINING:
+        words.pop()
+    return " ".join(words)
 
 
 def age_in_words(q: str) -> tuple[int, str] | None:
