@@ -1596,3 +1596,43 @@ def test_the_organ_cancers_migration_adds_rows_but_keeps_an_editors_own(db):
     migration.backwards(apps, None)
     assert not Synonym.objects.filter(term="liver cancer").exists()
     assert Synonym.objects.filter(term="skin cancer").exists()
+
+
+@pytest.fixture
+def stages_and_relapses(db):
+    make_trial(title="Niraparib for ovarian cancer that has come back")
+    make_trial(title="Olaparib for relapsed ovarian cancer")
+    make_trial(
+        title="Surgery for ovarian cancer", summary="You come back to the clinic every 3 months."
+    )
+    make_trial(title="Capecitabine for stage III bowel cancer")
+    make_trial(title="Chemoradiotherapy for locally advanced rectal cancer")
+    make_trial(title="Aspirin for stage 1 bowel cancer")
+
+
+OVARIAN_RELAPSED = {
+    "Niraparib for ovarian cancer that has come back",
+    "Olaparib for relapsed ovarian cancer",
+}
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("recurrent ovarian cancer", OVARIAN_RELAPSED),
+        ("relapsed ovarian cancer", OVARIAN_RELAPSED),
+        ("ovarian cancer that has come back", OVARIAN_RELAPSED),
+        ("stage 3 bowel cancer", {
+            "Capecitabine for stage III bowel cancer",
+            "Chemoradiotherapy for locally advanced rectal cancer",
+        }),
+        ("stage three bowel cancer", {
+            "Capecitabine for stage III bowel cancer",
+            "Chemoradiotherapy for locally advanced rectal cancer",
+        }),
+    ],
+)  # fmt: skip
+def test_stages_and_cancer_that_has_come_back_are_found_however_trials_word_them(
+    stages_and_relapses, q, expected
+):
+    assert found(q) == expected

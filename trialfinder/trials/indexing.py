@@ -52,7 +52,8 @@ CHUNK = 500
 # 9: "HER2+" and "ER-" searched as "HER2 positive" and "ER negative" (see reworded).
 # 10: "liver or kidney cancer" and "cancer of the liver" searched with the phrase "liver
 #     cancer" in them (see reworded).
-SEARCH_VERSION = 10
+# 11: a cancer that "has come back" searched as relapsed (see reworded).
+SEARCH_VERSION = 11
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 # "Non-small cell lung cancer" is not small cell lung cancer, nor "non-Hodgkin lymphoma"
 # Hodgkin lymphoma: kept apart, the words made a search for one find trials of the other.
@@ -145,12 +146,20 @@ def _organ_cancer(match: re.Match) -> str:
     return f"{_ORGAN_ADJECTIVE.get(organ, organ.removesuffix('s'))} cancer"
 
 
+# Plain-language summaries say a cancer "has come back"; registries "relapsed" or
+# "recurrent". As a phrase, "come back" also finds "come back to the clinic", and
+# PostgreSQL drops "has" as a stopword, so the words are read as "relapsed".
+_HAS_COME_BACK = re.compile(r"\b(?:has|have|had)\s+come\s+back\b", re.IGNORECASE)
+
+
 def reworded(text: str) -> str:
     """The text as the search reads it, in the trials and in a search: cancer that "has
-    not spread" as "localised", "HER2+" or "ER-" as "HER2 positive" or "ER negative",
-    and "liver or kidney cancer" or "cancer of the liver" with "liver cancer" in it."""
+    not spread" as "localised", "has come back" as "has relapsed", "HER2+" or "ER-" as
+    "HER2 positive" or "ER negative", and "liver or kidney cancer" or "cancer of the
+    liver" with "liver cancer" in it."""
     text = _ORGAN_LIST.sub(_each_organ_cancer, _CANCER_OF_THE.sub(_organ_cancer, text))
-    return _RECEPTOR_SIGN.sub(_in_words, _NOT_SPREAD.sub("localised", text))
+    text = _HAS_COME_BACK.sub("has relapsed", _NOT_SPREAD.sub("localised", text))
+    return _RECEPTOR_SIGN.sub(_in_words, text)
 
 
 def normalise_text(text: str) -> str:

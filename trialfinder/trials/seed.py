@@ -210,6 +210,12 @@ DRUG_BRANDS = [
 ]
 
 STAGE_4 = "stage iv\nmetastatic\nadvanced"
+# Stage 3 is mostly "locally advanced" in registries; stage 2 has no other name.
+STAGE_3 = "stage iii\nstage 3\nlocally advanced"
+STAGE_2 = "stage ii\nstage 2"
+# Registries write "relapsed" for blood cancers, "recurrent" for the others; plain
+# summaries "has come back", which the search reads as "has relapsed" (indexing.reworded).
+RELAPSED = "relapse\nrecurrent\nrecurrence"
 BRAIN_TUMOURS = (
     "brain tumour\nbrain tumor\nbrain cancer\nglioma\nglioblastoma\nastrocytoma"
     "\noligodendroglioma\nependymoma\nmedulloblastoma\nmeningioma"
@@ -498,6 +504,10 @@ SYNONYMS = [
     # How patients say it; registries write "stage IV" or "metastatic" (migration 0017).
     ("stage 4", STAGE_4, "LAY_MEDICAL", False),
     ("stage four", STAGE_4, "LAY_MEDICAL", False),
+    # Stages 3 and 2, and relapsed or recurrent both ways (migration 0024).
+    *[(term, STAGE_3, "LAY_MEDICAL", False) for term in ("stage 3", "stage three")],
+    *[(term, STAGE_2, "LAY_MEDICAL", False) for term in ("stage 2", "stage two")],
+    ("relapsed", RELAPSED, "LAY_MEDICAL", True),
     # Glioblastoma's letters, both ways: some registry records say only "GBM"
     # (migration 0022).
     ("GBM", "glioblastoma", "ABBREVIATION", True),
