@@ -1636,3 +1636,26 @@ def test_stages_and_cancer_that_has_come_back_are_found_however_trials_word_them
     stages_and_relapses, q, expected
 ):
     assert found(q) == expected
+
+
+@pytest.fixture
+def everyday_words(db):
+    make_trial(title="An app to help with fatigue during chemotherapy")
+    make_trial(title="Scalp cooling to prevent alopecia")
+    make_trial(title="Azacitidine for elderly patients with acute myeloid leukaemia")
+    make_trial(title="Laparoscopic surgery for bowel cancer")
+    make_trial(title="Total therapy for infants with leukaemia")
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("tiredness", {"An app to help with fatigue during chemotherapy"}),
+        ("hair loss", {"Scalp cooling to prevent alopecia"}),
+        ("older people", {"Azacitidine for elderly patients with acute myeloid leukaemia"}),
+        ("keyhole surgery", {"Laparoscopic surgery for bowel cancer"}),
+        ("babies with leukaemia", {"Total therapy for infants with leukaemia"}),
+    ],
+)
+def test_side_effects_and_people_are_found_in_everyday_words(everyday_words, q, expected):
+    assert found(q) == expected

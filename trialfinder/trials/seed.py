@@ -216,6 +216,24 @@ STAGE_2 = "stage ii\nstage 2"
 # Registries write "relapsed" for blood cancers, "recurrent" for the others; plain
 # summaries "has come back", which the search reads as "has relapsed" (indexing.reworded).
 RELAPSED = "relapse\nrecurrent\nrecurrence"
+# Side effects and people as patients say them and as registries write them
+# (migration 0025). Both ways where the words mean the same.
+EVERYDAY_WORDS = [
+    ("tiredness", "fatigue", True),
+    ("hair loss", "alopecia", True),
+    ("feeling sick", "nausea", True),
+    ("being sick", "vomiting", True),
+    ("breathlessness", "dyspnoea\ndyspnea\nshortness of breath", True),
+    ("sore mouth", "mucositis\nstomatitis", True),
+    ("chemo brain", "cognitive impairment\nbrain fog", True),
+    ("pins and needles", "peripheral neuropathy\nneuropathy", True),
+    ("older people", "older adults\nolder patients\nelderly", True),
+    # One way: not every laparoscopy is keyhole surgery for cancer, nor weight loss
+    # cachexia.
+    ("keyhole surgery", "keyhole surgery\nlaparoscopic\nlaparoscopy\nminimally invasive", False),
+    ("babies", "babies\nbaby\ninfants\ninfant\nnewborn", False),
+    ("weight loss", "weight loss\ncachexia", False),
+]
 BRAIN_TUMOURS = (
     "brain tumour\nbrain tumor\nbrain cancer\nglioma\nglioblastoma\nastrocytoma"
     "\noligodendroglioma\nependymoma\nmedulloblastoma\nmeningioma"
@@ -508,6 +526,7 @@ SYNONYMS = [
     *[(term, STAGE_3, "LAY_MEDICAL", False) for term in ("stage 3", "stage three")],
     *[(term, STAGE_2, "LAY_MEDICAL", False) for term in ("stage 2", "stage two")],
     ("relapsed", RELAPSED, "LAY_MEDICAL", True),
+    *[(term, same, "LAY_MEDICAL", two_way) for term, same, two_way in EVERYDAY_WORDS],
     # Glioblastoma's letters, both ways: some registry records say only "GBM"
     # (migration 0022).
     ("GBM", "glioblastoma", "ABBREVIATION", True),
