@@ -352,11 +352,14 @@ def test_a_search_asked_as_a_question_finds_what_it_asks_for(corpus, asked, mean
 
 
 def test_part_of_a_hyphenated_word_is_kept_though_alone_it_is_not_searched(corpus):
-    assert [c.typed for c in search.parse("HER-2 breast for her").positive] == [
-        "her",
-        "2",
-        "breast",
+    # Pegilodecakin's code: "am" alone is not searched.
+    assert [c.typed for c in search.parse("AM-0010 for pancreatic am").positive] == [
+        "am",
+        "0010",
+        "pancreatic",
     ]
+    # "HER-2" is read as "HER2" (indexing.reworded); "her" alone is not searched.
+    assert [c.typed for c in search.parse("HER-2 breast for her").positive] == ["her2", "breast"]
 
 
 def test_all_in_capitals_is_acute_lymphoblastic_leukaemia(corpus):
@@ -1447,6 +1450,8 @@ def breast_receptors(db):
         ("HER2 positive breast cancer", HER2_POSITIVE_TRIALS),
         ("her2+ breast cancer", HER2_POSITIVE_TRIALS),
         ("HER2-positive", HER2_POSITIVE_TRIALS),
+        ("HER-2-positive breast cancer", HER2_POSITIVE_TRIALS),
+        ("her 2 positive", HER2_POSITIVE_TRIALS),
         ("HER2 negative breast cancer", {
             "Palbociclib with hormone therapy for early breast cancer",
             "Pembrolizumab before surgery for breast cancer",

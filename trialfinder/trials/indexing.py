@@ -53,7 +53,8 @@ CHUNK = 500
 # 10: "liver or kidney cancer" and "cancer of the liver" searched with the phrase "liver
 #     cancer" in them (see reworded).
 # 11: a cancer that "has come back" searched as relapsed (see reworded).
-SEARCH_VERSION = 11
+# 12: "HER-2" and "HER 2 positive" searched as "HER2" (see reworded).
+SEARCH_VERSION = 12
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 # "Non-small cell lung cancer" is not small cell lung cancer, nor "non-Hodgkin lymphoma"
 # Hodgkin lymphoma: kept apart, the words made a search for one find trials of the other.
@@ -98,6 +99,16 @@ _NOT_SPREAD = re.compile(
 # is not a word: "HER2 positive" found that HER2-negative trial by its "HR+".
 _RECEPTOR_SIGN = re.compile(
     r"(?<![\w-])(HER-?2|ERBB2|ER|PR|HR)([+\-\u2212\u2013])(?![\w+])", re.IGNORECASE
+)
+
+
+# "HER-2-positive" and "HER 2 positive" as "HER2", the one spelling the phrases name:
+# as words, "her", "2" and "positive" found every trial with a 2 and "positive" in it.
+# Spaced, only before what names the receptor's status ("her 2 sisters" is not HER2).
+_HER_2 = re.compile(
+    r"\bHER[\-\u2010\u2011]2\b"
+    r"|\bHER\s+2(?=[\s-]*(?:pos|neg|\+|-|\u2212|low\b|neu\b|amplif|status|receptor|express))",
+    re.IGNORECASE,
 )
 
 
@@ -159,7 +170,7 @@ def reworded(text: str) -> str:
     liver" with "liver cancer" in it."""
     text = _ORGAN_LIST.sub(_each_organ_cancer, _CANCER_OF_THE.sub(_organ_cancer, text))
     text = _HAS_COME_BACK.sub("has relapsed", _NOT_SPREAD.sub("localised", text))
-    return _RECEPTOR_SIGN.sub(_in_words, text)
+    return _RECEPTOR_SIGN.sub(_in_words, _HER_2.sub("HER2", text))
 
 
 def normalise_text(text: str) -> str:
