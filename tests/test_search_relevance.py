@@ -1587,6 +1587,13 @@ def test_a_cancer_named_by_its_organ_is_a_phrase_however_the_trial_words_it(
     assert found(q) == expected
 
 
+def test_why_this_matched_names_the_side_of_an_or_that_a_trial_matched(client, organ_cancers):
+    response = client.get(URL, {"q": "liver or kidney cancer", "status": "any"})
+    reasons = {t.title: t.why.reasons for t in response.context["page"].object_list}
+    assert reasons["SIRT for liver cancer"] == ["“liver cancer” in the title"]
+    assert reasons[HAD_CANCER] == ["“kidney cancer” in the title"]
+
+
 def test_the_organ_cancers_migration_adds_rows_but_keeps_an_editors_own(db):
     from django.apps import apps
 

@@ -100,14 +100,17 @@ def _word_reason(clause: Clause, trial) -> str | None:
     that did, which it names. None when not in the title, cancer types, treatments or
     summaries."""
     # The words as typed first: "brain tumour" is the cancer type Brain tumours before
-    # it is "glioma" in that type's other names.
+    # it is "glioma" in that type's other names. Typed "liver or kidney cancer", each
+    # side is typed words: "liver cancer" in the title, not "liver cancer OR kidney
+    # cancer" (as "hcc").
     prefix = clause.prefix
-    for alternative in sorted(clause.alternatives, key=lambda alt: alt != clause.typed):
+    typed = clause.typed.split(" OR ")
+    for alternative in [*typed, *(alt for alt in clause.alternatives if alt not in typed)]:
         where = _where(_pattern([alternative], prefix), trial)
         if where:
-            if alternative == clause.typed:
+            if alternative in typed:
                 return _("“%(words)s” %(where)s") % {
-                    "words": readable(clause.typed),
+                    "words": readable(alternative),
                     "where": where,
                 }
             return _("“%(words)s” (as “%(alt)s”) %(where)s") % {
