@@ -1671,3 +1671,13 @@ def everyday_words(db):
 )
 def test_side_effects_and_people_are_found_in_everyday_words(everyday_words, q, expected):
     assert found(q) == expected
+
+
+def test_the_mesh_heading_for_all_does_not_make_it_a_lymphoma_trial(db):
+    make_trial(
+        title="Blinatumomab for children with relapsed ALL",
+        mesh_terms="Precursor Cell Lymphoblastic Leukemia-Lymphoma\nLeukemia",
+    )
+    make_trial(title="Mogamulizumab after transplant", mesh_terms="Leukemia-Lymphoma, Adult T-Cell")
+    assert found("lymphoma") == {"Mogamulizumab after transplant"}
+    assert found("lymphoblastic leukemia") == {"Blinatumomab for children with relapsed ALL"}
