@@ -123,14 +123,14 @@ def _in_words(match: re.Match) -> str:
 # A cancer named by its organ is a phrase ("liver cancer" is not every trial that says
 # "liver" and "cancer"), so the other ways of writing it are written as that phrase:
 # "liver or kidney cancer" as "liver cancer or kidney cancer", and "cancer of the liver"
-# as "liver cancer".
+# as "liver cancer". (Lists of up to nine: the search of a long text stays linear.)
 _ORGAN = (
     r"(?:breast|skin|cervical|liver|kidney|lung|bowel|colon|rectal|colorectal|bladder"
     r"|thyroid|pancreatic|prostate|ovarian|womb|stomach|oesophageal|esophageal|brain|bone"
     r"|head and neck)"
 )
 _ORGAN_LIST = re.compile(
-    rf"\b{_ORGAN}(?:(?:\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+){_ORGAN})+\s+(cancers?)\b",
+    rf"\b{_ORGAN}(?:(?:\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+){_ORGAN}){{1,8}}\s+(cancers?)\b",
     re.IGNORECASE,
 )
 _LISTED_ORGAN = re.compile(rf"\b({_ORGAN})(?=\s*,|\s+(?:or|and)\s)", re.IGNORECASE)
