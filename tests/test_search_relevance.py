@@ -772,6 +772,19 @@ def test_a_shorter_search_keeps_phrases_and_exclusions(corpus):
     assert search.shorter_searches(search.parse("imatinib")) == []
 
 
+def test_a_shorter_search_reads_as_typed(db):
+    # "cancer" is not searched but stays beside its word; a known phrase needs no quotes.
+    assert search.shorter_searches(search.parse("breast cancer 45 manchester")) == [
+        "45 manchester",
+        "breast cancer manchester",
+        "breast cancer 45",
+    ]
+    assert search.shorter_searches(search.parse("secondary liver cancer nhs")) == [
+        "nhs",
+        "secondary liver cancer",
+    ]
+
+
 def test_each_result_says_why_it_matched_with_the_words_highlighted(client, corpus):
     trial = Trial.objects.get(title__startswith="Imatinib")
     make_site(trial, region="london")

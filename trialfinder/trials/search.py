@@ -479,17 +479,29 @@ def readable(typed: str) -> str:
 _JOINED_NON = re.compile(r"\bnon(?!e|sense|agenarian)(?=[^\W\d_]{4,})")
 
 
+@lru_cache(maxsize=256)
+def _generic_after(typed: str) -> re.Pattern:
+    words = r"[\W_]+".join(re.escape(w) for w in typed.split())
+    return re.compile(rf"(?<!\w){words}[\W_]+(cancers?|tumou?rs?)\b", re.IGNORECASE)
+
+
 def shorter_searches(parsed: ParsedQuery, limit: int = 4) -> list[str]:
     """The search text with each of its first `limit` words or phrases left out in turn:
     every word must match, so when nothing does, the nearest broader searches are these
     ("radiotherapy for prostate" -> "prostate", "radiotherapy")."""
     if len(parsed.positive) < 2:
         return []
+    known = synonym_map()
 
     def text(clause: Clause) -> str:
         words = readable(clause.typed)
-        if " " in words and " OR " not in words:
+        # Quoted only as the visitor quoted it: a phrase the table knows ("secondary
+        # liver cancer") is read as one again.
+        if " " in words and " OR " not in words and clause.typed not in known:
             words = f'"{words}"'
+        # "breast cancer", not "breast": "cancer" is not searched, but reads as typed.
+        if generic := _generic_after(clause.typed).search(parsed.text):
+            words += f" {generic.group(1)}"
         return f"-{words}" if clause.negated else words
 
     return [
