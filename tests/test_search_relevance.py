@@ -491,6 +491,15 @@ def test_letters_swapped_twice_are_still_a_spelling_mistake(corpus, typo, fix):
     assert search.suggest(typo) == fix
 
 
+def test_of_two_words_as_close_the_one_that_finds_more_trials_is_the_fix(db):
+    # "breat" is one slip from "breast" and from "breath", which trigrams put closer.
+    Intervention.objects.create(name="breath test")
+    make_trial(title="A breath test for lung cancer")
+    for n in range(2):
+        make_trial(title=f"Radiotherapy for breast cancer {n}")
+    assert search.suggest("breat cancer") == "breast cancer"
+
+
 @pytest.mark.parametrize("typed", ["scalp", "sacituzumab"])
 def test_a_word_several_slips_from_the_nearest_known_word_gets_no_suggestion(corpus, typed):
     # The nearest words we know, by trigrams and by difflib, but other words altogether.

@@ -729,43 +729,51 @@ def spelling_fix(word: str) -> str | None:
 
 
 def _closest_known_word(word: str) -> str | None:
-    best = _most_alike(word)
-    if best is None or not _within_reach(word, best):
-        # Trigrams and difflib miss two swapped pairs of letters ("mylemoa" shares two
-        # of its trigrams with "myeloma"), so count the slips instead.
-        best = _fewest_edits(word)
-    return best if best and best != word and _within_reach(word, best) else None
+    """The known word fewest slips from `word`, within reach; of several as close, the
+    one that finds most trials ("breat" is "breast" before "breath")."""
+    alike = _most_alike(word)
+    if word in alike:
+        return None
+    # Trigrams and difflib miss two swapped pairs of letters ("mylemoa" shares two of
+    # its trigrams with "myeloma"), so then the slips are counted instead.
+    near = [term for term in alike if _within_reach(word, term)] or [
+        term for term in _same_first_letter(word) if _within_reach(word, term)
+    ]
+    if not near:
+        return None
+    fewest = min(edits(word, term) for term in near)
+    closest = sorted(term for term in near if edits(word, term) == fewest)
+    return closest[0] if len(closest) == 1 else max(closest, key=_found_alone)
 
 
-def _most_alike(word: str) -> str | None:
+# Enough of the most alike known words to hold every one as close as the closest.
+ALIKE = 5
+
+
+def _most_alike(word: str) -> list[str]:
     if _is_postgres():
         # The % operator (trigram_similar) uses the GIN trigram index; then rank.
-        return (
+        return list(
             SpellingTerm.objects.filter(term__trigram_similar=word)
             .annotate(similarity=TrigramSimilarity("term", word))
             .order_by("-similarity", "term")
-            .values_list("term", flat=True)
-            .first()
+            .values_list("term", flat=True)[:ALIKE]
         )
     candidates = list(
         SpellingTerm.objects.filter(term__startswith=word[0]).values_list("term", flat=True)
     ) or list(SpellingTerm.objects.values_list("term", flat=True)[:5000])
-    if word in candidates:
-        return None
-    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.75)
-    return close[0] if close else None
+    return difflib.get_close_matches(word, candidates, n=ALIKE, cutoff=0.75)
 
 
-def _fewest_edits(word: str) -> str | None:
-    """The known word, with the same first letter, that takes the fewest slips to reach."""
-    candidates = [
+def _same_first_letter(word: str) -> list[str]:
+    """The known words with the same first letter and about as long."""
+    return [
         term
         for term in SpellingTerm.objects.filter(term__startswith=word[0]).values_list(
             "term", flat=True
         )
         if abs(len(term) - len(word)) <= 2
     ]
-    return min(candidates, key=lambda term: (edits(word, term), term), default=None)
 
 
 def _within_reach(typed: str, known: str) -> bool:

@@ -328,6 +328,7 @@ ABBREVIATIONS = [
     ("RCC", "renal cell carcinoma\nrenal cell cancer\nkidney cancer"),
     ("CRC", "colorectal\nbowel cancer\ncolon cancer\nrectal cancer"),
     ("MPN", "myeloproliferative"),
+    ("MDS", "myelodysplastic\nmyelodysplasia"),
     ("DCIS", "ductal carcinoma in situ"),
     ("PDAC", "pancreatic ductal adenocarcinoma"),
     *[

@@ -35,6 +35,7 @@ ROWS = [
     ("RCC", "renal cell carcinoma\nrenal cell cancer\nkidney cancer", "ABBREVIATION", False),
     ("CRC", "colorectal\nbowel cancer\ncolon cancer\nrectal cancer", "ABBREVIATION", False),
     ("MPN", "myeloproliferative", "ABBREVIATION", False),
+    ("MDS", "myelodysplastic\nmyelodysplasia", "ABBREVIATION", False),
     ("DCIS", "ductal carcinoma in situ", "ABBREVIATION", False),
     ("PDAC", "pancreatic ductal adenocarcinoma", "ABBREVIATION", False),
     ("stem cell transplant", STEM_CELL_TRANSPLANT, "ABBREVIATION", False),
