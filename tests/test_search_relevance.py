@@ -1363,7 +1363,7 @@ def test_why_this_matched_reads_has_not_spread_as_localised(client, spread_trial
     response = client.get(URL, {"q": "cancer that has not spread", "status": "any"})
     (trial,) = response.context["page"].object_list
     assert trial.title == "Shorter radiotherapy for prostate cancer"
-    assert trial.why.reasons == ["“localised” in the summary"]
+    assert trial.why.reasons == ["“localised” (as “has not spread”) in the summary"]
 
 
 def test_the_spread_migration_adds_the_phrases_but_keeps_an_editors_own(db):
@@ -1614,6 +1614,12 @@ def test_why_this_matched_names_the_side_of_an_or_that_a_trial_matched(client, o
     reasons = {t.title: t.why.reasons for t in response.context["page"].object_list}
     assert reasons["SIRT for liver cancer"] == ["“liver cancer” in the title"]
     assert reasons[HAD_CANCER] == ["“kidney cancer” in the title"]
+    # A list of organs names each one's cancer: named as the title writes it.
+    response = client.get(URL, {"q": "skin cancer", "status": "any"})
+    reasons = {t.title: t.why.reasons for t in response.context["page"].object_list}
+    assert reasons[HAD_CANCER] == [
+        "“skin cancer” (as “breast, skin or kidney cancer”) in the title"
+    ]
 
 
 def test_the_organ_cancers_migration_adds_rows_but_keeps_an_editors_own(db):
@@ -1703,3 +1709,16 @@ def test_the_mesh_heading_for_all_does_not_make_it_a_lymphoma_trial(db):
     make_trial(title="Mogamulizumab after transplant", mesh_terms="Leukemia-Lymphoma, Adult T-Cell")
     assert found("lymphoma") == {"Mogamulizumab after transplant"}
     assert found("lymphoblastic leukemia") == {"Blinatumomab for children with relapsed ALL"}
+
+
+def test_why_this_matched_names_the_words_as_the_trial_writes_them(client, stages_and_relapses):
+    response = client.get(URL, {"q": "recurrent ovarian cancer", "status": "any"})
+    reasons = {t.title: t.why.reasons for t in response.context["page"].object_list}
+    assert reasons["Niraparib for ovarian cancer that has come back"] == [
+        "“recurrent” (as “has come back”) in the title",
+        "“ovarian” in the title",
+    ]
+    assert reasons["Olaparib for relapsed ovarian cancer"] == [
+        "“recurrent” (as “relapsed”) in the title",
+        "“ovarian” in the title",
+    ]

@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from trialfinder.trials.indexing import normalise_text
+from trialfinder.trials.indexing import as_written, normalise_text
 from trialfinder.trials.search import Clause, ParsedQuery, readable
 from trialfinder.trials.templatetags.trial_display import age_range
 
@@ -63,7 +63,14 @@ def _normalised(text: str) -> str:
 
 
 def _found(pattern: re.Pattern, *texts: str) -> bool:
-    return any(pattern.search(_normalised(t)) or pattern.search(t) for t in texts if t)
+    return _found_in(pattern, *texts) is not None
+
+
+def _found_in(pattern: re.Pattern, *texts: str) -> str | None:
+    """The first of `texts` the pattern finds, as the search reads it or as written."""
+    return next(
+        (t for t in texts if t and (pattern.search(_normalised(t)) or pattern.search(t))), None
+    )
 
 
 def _conditions(trial) -> list:
@@ -77,21 +84,22 @@ def _interventions(trial) -> list:
     return list(trial.interventions.all()) if found is None else found
 
 
-def _where(pattern: re.Pattern, trial) -> str | None:
-    if _found(pattern, trial.title, trial.acronym):
-        return _("in the title")
+def _where(pattern: re.Pattern, trial) -> tuple[str, str] | None:
+    """Where the pattern is found first, and the text it is found in."""
+    if text := _found_in(pattern, trial.title, trial.acronym):
+        return _("in the title"), text
     # A public card's numbers (listing.load_cards): "NCT05" is the start of one.
     for number in getattr(trial, "card_numbers", ()):
         if _found(pattern, number):
-            return _("trial number %(number)s") % {"number": number}
+            return _("trial number %(number)s") % {"number": number}, number
     for condition in _conditions(trial):
-        if _found(pattern, condition.name, condition.synonyms):
-            return _("cancer type: %(name)s") % {"name": condition.name}
+        if text := _found_in(pattern, condition.name, condition.synonyms):
+            return _("cancer type: %(name)s") % {"name": condition.name}, text
     for intervention in _interventions(trial):
-        if _found(pattern, intervention.name, intervention.other_names):
-            return _("treatment: %(name)s") % {"name": intervention.name}
-    if _found(pattern, trial.summary, trial.brief_summary):
-        return _("in the summary")
+        if text := _found_in(pattern, intervention.name, intervention.other_names):
+            return _("treatment: %(name)s") % {"name": intervention.name}, text
+    if text := _found_in(pattern, trial.summary, trial.brief_summary):
+        return _("in the summary"), text
     return None
 
 
@@ -106,8 +114,19 @@ def _word_reason(clause: Clause, trial) -> str | None:
     prefix = clause.prefix
     typed = clause.typed.split(" OR ")
     for alternative in [*typed, *(alt for alt in clause.alternatives if alt not in typed)]:
-        where = _where(_pattern([alternative], prefix), trial)
-        if where:
+        pattern = _pattern([alternative], prefix)
+        found = _where(pattern, trial)
+        if found:
+            where, text = found
+            # Found as the search reads the text: "recurrent" in a title that says "has
+            # come back", which the search reads as "relapsed". Name the words as written.
+            written = None if pattern.search(text) else as_written(text, pattern)
+            if written:
+                return _("“%(words)s” (as “%(alt)s”) %(where)s") % {
+                    "words": readable(alternative if alternative in typed else clause.typed),
+                    "alt": written,
+                    "where": where,
+                }
             if alternative in typed:
                 return _("“%(words)s” %(where)s") % {
                     "words": readable(alternative),

@@ -174,6 +174,16 @@ def reworded(text: str) -> str:
     return _RECEPTOR_SIGN.sub(_in_words, _HER_2.sub("HER2", text))
 
 
+def as_written(text: str, pattern: re.Pattern) -> str | None:
+    """The words of `text` the search reads as something `pattern` finds, as written:
+    "has come back" for "relapsed", "liver or kidney cancer" for "liver cancer"."""
+    for rule in (_NOT_SPREAD, _HAS_COME_BACK, _ORGAN_LIST, _CANCER_OF_THE, _HER_2, _RECEPTOR_SIGN):
+        for match in rule.finditer(text):
+            if pattern.search(normalise_text(match.group(0))):
+                return " ".join(match.group(0).split())
+    return None
+
+
 def normalise_text(text: str) -> str:
     """Lower case, "non-" joined to its word, reworded, other punctuation to spaces:
     'Non-small cell, T-cell' -> 'nonsmall cell t cell'."""
