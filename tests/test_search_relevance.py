@@ -1722,3 +1722,32 @@ def test_why_this_matched_names_the_words_as_the_trial_writes_them(client, stage
         "“recurrent” (as “relapsed”) in the title",
         "“ovarian” in the title",
     ]
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "lung cancer near me",
+        "lung cancer nearby",
+        "lung cancer trials in my area",
+        "local lung cancer trials",
+    ],
+)
+def test_asking_for_trials_near_me_searches_the_other_words(corpus, q):
+    assert found(q) == found("lung cancer") != set()
+
+
+def test_local_is_searched_when_it_is_not_about_where(db):
+    make_trial(title="Local anaesthetic for bone marrow biopsies")
+    make_trial(title="General anaesthetic for bone marrow biopsies")
+    assert found("local anaesthetic") == {"Local anaesthetic for bone marrow biopsies"}
+
+
+def test_the_page_asks_where_the_visitor_lives_for_trials_near_them(client, corpus):
+    html = client.get(URL, {"q": "lung cancer near me"}).content.decode()
+    assert (
+        "We did not search for the words “near me”. To see the trials with a hospital near"
+        " you, choose where you live in the “Where you live” box."
+    ) in html
+    html = client.get(URL, {"q": "lung cancer near me", "region": "scotland"}).content.decode()
+    assert "We did not search for the words" not in html

@@ -265,7 +265,8 @@ def parse(q: str) -> ParsedQuery:
     )
     # "non small cell" as the search text has it: "nonsmall cell" (indexing.join_non), and
     # "has not spread" as "localised", "HER2+" as "HER2 positive" (indexing.reworded).
-    for match in _TOKEN.finditer(join_non(reworded(_AGE_RANGE_WORDS.sub(" ", q)))):
+    unsearched = _NEAR_ME.sub(" ", _AGE_RANGE_WORDS.sub(" ", q))
+    for match in _TOKEN.finditer(join_non(reworded(unsearched))):
         phrase, minus, word = match.groups()
         acronym = None if shouting else _WORD_ACRONYMS.get(word.rsplit("-", 1)[-1] if word else "")
         if acronym:
@@ -314,6 +315,22 @@ _AGE_RANGE_WORDS = re.compile(
     r"(?:\s*-?\s*old)?)?(?!\w)",
     re.IGNORECASE,
 )
+
+
+# "Near me", "nearby", "in my area": where the visitor is, which the words cannot say. As
+# words, "lung cancer nearby" found nothing and "breast cancer in my area" only a trial
+# that says "area". ("Local" only before "trials": "local anaesthetic" is a treatment.)
+_NEAR_ME = re.compile(
+    r"\b(?:(?:near|close)\s+(?:to\s+)?(?:me|us|here|my\s+home)|nearby"
+    r"|in\s+my\s+(?:area|region|town|city)|local(?=\s+(?:[^\W\d_]+\s+){0,3}trials?\b))\b",
+    re.IGNORECASE,
+)
+
+
+def near_me_in_words(q: str) -> str | None:
+    """The words asking for trials near the visitor ("near me"), which are not searched."""
+    match = _NEAR_ME.search(clean_query(q))
+    return match.group(0) if match else None
 
 
 def age_range_in_words(q: str) -> str | None:

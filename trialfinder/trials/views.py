@@ -128,6 +128,7 @@ def trial_list(request: HttpRequest) -> HttpResponse:
         "chosen_region": region,
         "query_too_long": len(request.GET.get("q", "")) > search.MAX_QUERY_LENGTH,
         "age_range": search.age_range_in_words(q) if q else None,
+        "near_me": search.near_me_in_words(q) if q and not region else None,
         "broader": (
             broader.searches(request.GET, filterset, {c.value: c.count for c in facets.status})
             if not facets.total
