@@ -164,20 +164,31 @@ def _organ_cancer(match: re.Match) -> str:
 _HAS_COME_BACK = re.compile(r"\b(?:has|have|had)\s+come\s+back\b", re.IGNORECASE)
 
 
+# What `reworded` does, in order: each pattern and what it is read as.
+_REWORDINGS = (
+    (_CANCER_OF_THE, _organ_cancer),
+    (_ORGAN_LIST, _each_organ_cancer),
+    (_NOT_SPREAD, "localised"),
+    (_HAS_COME_BACK, "has relapsed"),
+    (_HER_2, "HER2"),
+    (_RECEPTOR_SIGN, _in_words),
+)
+
+
 def reworded(text: str) -> str:
     """The text as the search reads it, in the trials and in a search: cancer that "has
     not spread" as "localised", "has come back" as "has relapsed", "HER2+" or "ER-" as
     "HER2 positive" or "ER negative", and "liver or kidney cancer" or "cancer of the
     liver" with "liver cancer" in it."""
-    text = _ORGAN_LIST.sub(_each_organ_cancer, _CANCER_OF_THE.sub(_organ_cancer, text))
-    text = _HAS_COME_BACK.sub("has relapsed", _NOT_SPREAD.sub("localised", text))
-    return _RECEPTOR_SIGN.sub(_in_words, _HER_2.sub("HER2", text))
+    for pattern, replacement in _REWORDINGS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def as_written(text: str, pattern: re.Pattern) -> str | None:
     """The words of `text` the search reads as something `pattern` finds, as written:
     "has come back" for "relapsed", "liver or kidney cancer" for "liver cancer"."""
-    for rule in (_NOT_SPREAD, _HAS_COME_BACK, _ORGAN_LIST, _CANCER_OF_THE, _HER_2, _RECEPTOR_SIGN):
+    for rule, _replacement in _REWORDINGS:
         for match in rule.finditer(text):
             if pattern.search(normalise_text(match.group(0))):
                 return " ".join(match.group(0).split())

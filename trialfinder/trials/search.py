@@ -753,13 +753,11 @@ def _closest_known_word(word: str) -> str | None:
         return None
     # Trigrams and difflib miss two swapped pairs of letters ("mylemoa" shares two of
     # its trigrams with "myeloma"), so then the slips are counted instead.
-    near = [term for term in alike if _within_reach(word, term)] or [
-        term for term in _same_first_letter(word) if _within_reach(word, term)
-    ]
+    near = _within_reach(word, alike) or _within_reach(word, _same_first_letter(word))
     if not near:
         return None
-    fewest = min(edits(word, term) for term in near)
-    closest = sorted(term for term in near if edits(word, term) == fewest)
+    fewest = min(near.values())
+    closest = sorted(term for term, slips in near.items() if slips == fewest)
     return closest[0] if len(closest) == 1 else max(closest, key=_found_alone)
 
 
@@ -776,29 +774,31 @@ def _most_alike(word: str) -> list[str]:
             .order_by("-similarity", "term")
             .values_list("term", flat=True)[:ALIKE]
         )
-    candidates = list(
-        SpellingTerm.objects.filter(term__startswith=word[0]).values_list("term", flat=True)
-    ) or list(SpellingTerm.objects.values_list("term", flat=True)[:5000])
+    candidates = _starting_like(word) or list(
+        SpellingTerm.objects.values_list("term", flat=True)[:5000]
+    )
     return difflib.get_close_matches(word, candidates, n=ALIKE, cutoff=0.75)
+
+
+def _starting_like(word: str) -> list[str]:
+    """The known words with the same first letter."""
+    return list(
+        SpellingTerm.objects.filter(term__startswith=word[0]).values_list("term", flat=True)
+    )
 
 
 def _same_first_letter(word: str) -> list[str]:
     """The known words with the same first letter and about as long."""
-    return [
-        term
-        for term in SpellingTerm.objects.filter(term__startswith=word[0]).values_list(
-            "term", flat=True
-        )
-        if abs(len(term) - len(word)) <= 2
-    ]
+    return [term for term in _starting_like(word) if abs(len(term) - len(word)) <= 2]
 
 
-def _within_reach(typed: str, known: str) -> bool:
-    """Whether `known` can be what the visitor meant: one slip in a short word, two in
-    most, three in a long one. Further off it is another word that happens to be the
-    nearest we know: "sacituzumab" is not "bemarituzumab", nor "scalp" "scan"."""
+def _within_reach(typed: str, known: list[str]) -> dict[str, int]:
+    """Each known word that can be what the visitor meant, with its slips: one in a short
+    word, two in most, three in a long one. Further off it is another word that happens
+    to be the nearest we know: "sacituzumab" is not "bemarituzumab", nor "scalp" "scan"."""
     allowed = 1 if len(typed) <= 5 else 2 if len(typed) <= 8 else 3
-    return edits(typed.lower(), known.lower()) <= allowed
+    slips = {term: edits(typed.lower(), term.lower()) for term in known}
+    return {term: n for term, n in slips.items() if n <= allowed}
 
 
 def _found_alone(word: str) -> int:
