@@ -83,7 +83,6 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "trialfinder.core.health.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -110,7 +109,6 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
-                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "trialfinder.context_processors.site",
@@ -150,11 +148,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# British English dates and numbers (USE_L10N is always on). The site has one language, and
+# its messages are their own English: with translation on, each one missed through the six
+# English catalogues Django and its apps bring (35 µs a {% translate %}, 4 ms a results
+# page). The messages stay marked, so a second language is this switch and a catalogue.
 LANGUAGE_CODE = "en-gb"
-LANGUAGES = [("en-gb", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
-USE_I18N = True
+USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "/static/"
