@@ -25,21 +25,24 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import lru_cache, reduce
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
+from django.contrib.postgres.search import SearchQueryField, SearchRank, TrigramSimilarity
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
+    BooleanField,
     Case,
     DateTimeField,
     Exists,
     ExpressionWrapper,
     F,
+    Func,
     IntegerField,
     OuterRef,
     Q,
     Value,
     When,
 )
+from django.db.models.expressions import RawSQL
 
 from trialfinder.core.caching import code_release
 from trialfinder.text import lines
@@ -596,33 +599,49 @@ def _sqlite_condition(clause: Clause) -> Q:
     return reduce(lambda a, b: a | b, alternatives)
 
 
-def _postgres_query(clause: Clause) -> SearchQuery:
-    queries = []
+def _postgres_query(clause: Clause) -> tuple[str, list[str]]:
+    parts, params = [], []
     prefix = clause.prefix
     for alt in clause.alternatives:
         if " " in alt:
-            query = SearchQuery(alt, search_type="phrase", config="english")
+            part, param = "phraseto_tsquery('english', %s)", alt
         elif alt == prefix:
             # The typed word may be unfinished ("melan"), but only titles, IDs, cancer
             # types, treatments and summaries (weights A to C) are searched for words
             # it starts: in the criteria and hospitals (D), "lynch" found "Lynchburg"
             # and "heart" "Heartland". Safe as raw: normalise_text leaves word characters.
-            query = SearchQuery(f"{alt} | {alt}:*ABC", search_type="raw", config="english")
+            part, param = "to_tsquery('english', %s)", f"{alt} | {alt}:*ABC"
         else:
             # Synonyms are whole words: "colon:*" would also find "colonoscopy".
-            query = SearchQuery(alt, search_type="plain", config="english")
-        queries.append(~query if clause.negated else query)
+            part, param = "plainto_tsquery('english', %s)", alt
+        parts.append(f"!!({part})" if clause.negated else part)
+        params.append(param)
     # NOT (a OR b) is (NOT a) AND (NOT b).
-    combine = (lambda a, b: a & b) if clause.negated else (lambda a, b: a | b)
-    return reduce(combine, queries)
+    joiner = " && " if clause.negated else " || "
+    return f"({joiner.join(parts)})", params
 
 
-def tsquery(parsed: ParsedQuery) -> SearchQuery | None:
-    combined = None
+def tsquery(parsed: ParsedQuery) -> RawSQL | None:
+    """The words as one tsquery. One SQL expression, not a tree of SearchQuery objects:
+    Django copies and resolves each node of a tree every time the query is used (the
+    filter, the ranking and the newest-matches subquery), which for a word with a dozen
+    synonyms cost more Python than the database took to search."""
+    if not parsed.clauses:
+        return None
+    parts, params = [], []
     for clause in parsed.clauses:
-        query = _postgres_query(clause)
-        combined = query if combined is None else combined & query
-    return combined
+        part, clause_params = _postgres_query(clause)
+        parts.append(part)
+        params += clause_params
+    return RawSQL(" && ".join(parts), params, output_field=SearchQueryField())
+
+
+class Matches(Func):
+    """`vector @@ query`: the text index's operator, as a filter."""
+
+    arg_joiner = " @@ "
+    template = "%(expressions)s"
+    output_field = BooleanField()
 
 
 def identifier_found(q: str, queryset: TrialQuerySet) -> bool | None:
@@ -659,7 +678,7 @@ def search(
     if not parsed.clauses:
         return queryset
     if _is_postgres():
-        return queryset.filter(search_vector=tsquery(parsed))
+        return queryset.filter(Matches(F("search_vector"), tsquery(parsed)))
     for clause in parsed.clauses:
         condition = _sqlite_condition(clause)
         queryset = queryset.exclude(condition) if clause.negated else queryset.filter(condition)
