@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Container
 from functools import cached_property
 
 import django_filters
@@ -10,6 +11,7 @@ from django import forms
 from django.db.models import F
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import ChoiceField as FilterChoiceField
 
 from trialfinder.trials import search
 from trialfinder.trials.models import Phase, Region, Sex, TrialQuerySet, TrialType
@@ -51,8 +53,25 @@ class CharFilter(CopiedShallow, django_filters.CharFilter):
     pass
 
 
+class SharedChoicesField(FilterChoiceField):
+    """Each form's copy of the field shares its choices. Django deep-copies them for
+    every form, though nothing changes them in place (the trees' are replaced whole),
+    and checks a value by walking them all, normalising each on the way."""
+
+    # The choices' values, when they are known ahead (a tree's, built once per tree).
+    known: Container[str] | None = None
+
+    def __deepcopy__(self, memo):
+        return forms.Field.__deepcopy__(self, memo)
+
+    def valid_value(self, value) -> bool:
+        if self.known is not None:
+            return str(value) in self.known
+        return super().valid_value(value)
+
+
 class ChoiceFilter(CopiedShallow, django_filters.ChoiceFilter):
-    pass
+    field_class = SharedChoicesField
 
 
 class WholeNumberFilter(CopiedShallow, django_filters.NumberFilter):
@@ -141,8 +160,9 @@ class TrialFilter(django_filters.FilterSet):
         # Set once here: callable choices would query again on validation and on render.
         # (django-filter adds each empty_label itself.)
         fields = self.form.fields
-        fields["cancer_type"].choices = self.conditions.form_choices()
-        fields["region"].choices = self.regions.form_choices()
+        for name, tree in (("cancer_type", self.conditions), ("region", self.regions)):
+            fields[name].choices = tree.form_choices()
+            fields[name].known = tree.choice_labels()
         # The selects render their options once per process for each selected value;
         # the trees' versions change whenever an editor changes a tree.
         versions = {"cancer_type": self.conditions.version, "region": self.regions.version}
