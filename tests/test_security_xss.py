@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from tests.factories import add_organisation, make_site, make_trial
+from tests.factories import add_organisation, make_condition, make_site, make_trial
 from trialfinder.glossary.models import GlossaryTerm
 from trialfinder.trials.models import Site, Status, TrialOrganisation
 
@@ -206,3 +206,21 @@ def test_the_checker_itself_catches_executable_markup():
     ]:
         with pytest.raises(AssertionError):
             assert_nothing_executable(bad)
+
+
+def test_why_this_matched_and_facet_choices_escape_what_editors_typed(client, db):
+    # The reasons and the facet links are built in Python, not by the template.
+    hostile = make_condition('<img src=x onerror=alert(1)> sarcoma "x"')
+    trial = make_trial(title="A trial of zorbitol", conditions=[hostile])
+    make_site(trial, facility="<script>alert(1)</script> Infirmary", region="london")
+    response = client.get(
+        reverse("trials:trial_list"),
+        {"q": "zorbitol infirmary", "cancer_type": hostile.slug, "region": "london"},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert_nothing_executable(html)
+    # The text is on the page, escaped: in a reason, and as a facet choice.
+    assert "Cancer type: &lt;img src=x onerror=alert(1)&gt; sarcoma &quot;x&quot;" in html
+    assert "“infirmary” at &lt;script&gt;alert(1)&lt;/script&gt; Infirmary" in html
+    assert '<strong aria-current="true">&lt;img src=x' in html

