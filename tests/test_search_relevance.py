@@ -123,6 +123,19 @@ def test_a_new_release_never_reads_the_synonyms_the_last_one_cached(corpus):
         assert "endometrial" not in search.synonym_map()["womb"]
 
 
+def test_each_process_keeps_the_synonyms_until_an_editor_changes_one(corpus):
+    first = search.synonym_map()
+    assert search.synonym_map() is first
+    womb = Synonym.objects.get(term="womb")
+    womb.equivalents += "\nhystera"
+    womb.save()
+    changed = search.synonym_map()
+    assert changed is not first
+    assert "hystera" in changed["womb"]
+    womb.delete()
+    assert "womb" not in search.synonym_map()
+
+
 def test_editors_can_add_synonyms_that_work_at_once(corpus):
     assert found("gut") == set()
     Synonym.objects.create(term="gut", equivalents="bowel")

@@ -89,7 +89,8 @@ def intervention_saved(sender, instance: Intervention, created: bool, raw=False,
 @receiver(post_delete, sender=Synonym)
 def synonym_changed(sender, instance: Synonym, raw: bool = False, **kwargs) -> None:
     if not raw:
-        cache.delete(synonyms_cache_key())
+        key = synonyms_cache_key()
+        cache.delete_many([key, f"{key}:stamp"])
         indexing.request_spelling_words(instance.term, instance.equivalents)
 
 
