@@ -6,11 +6,11 @@ Works on data the results page has already prefetched, so it adds no queries.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -187,10 +187,11 @@ def snippet(text: str, pattern: re.Pattern) -> SafeString | None:
     end = min(len(plain), hit.end() + SNIPPET_RADIUS)
     window = plain[start:end]
     pieces, last = [], 0
+    # The standard library's escape, as Django's is, without its check for lazy text.
     for m in pattern.finditer(window):
-        pieces += [escape(window[last : m.start()]), f"<mark>{escape(m.group(0))}</mark>"]
+        pieces += [html.escape(window[last : m.start()]), f"<mark>{html.escape(m.group(0))}</mark>"]
         last = m.end()
-    pieces.append(escape(window[last:]))
+    pieces.append(html.escape(window[last:]))
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(plain) else ""
     return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308 - every piece is escaped
