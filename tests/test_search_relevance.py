@@ -1372,6 +1372,18 @@ def test_cancer_that_has_spread_finds_metastatic_trials_not_one_that_has_not_spr
     assert "Shorter radiotherapy for prostate cancer" not in found("spread")
 
 
+def test_early_cancer_is_cancer_that_has_not_spread(client, spread_trials):
+    make_trial(title="Surgery for non-metastatic kidney cancer")
+    # Not locally advanced (PostgreSQL reads "localized" as "local"), nor a study's stage.
+    make_trial(title="Radiotherapy for locally advanced kidney cancer")
+    make_trial(title="Sunitinib for kidney cancer", summary="Stage 1 of the study finds the dose.")
+    assert found("early prostate cancer") == {"Shorter radiotherapy for prostate cancer"}
+    assert found("early kidney cancer") == {"Surgery for non-metastatic kidney cancer"}
+    response = client.get(URL, {"q": "early prostate cancer", "status": "any"})
+    (trial,) = response.context["page"].object_list
+    assert "“early” (as “has not spread”) in the summary" in trial.why.reasons
+
+
 def test_why_this_matched_reads_has_not_spread_as_localised(client, spread_trials):
     response = client.get(URL, {"q": "cancer that has not spread", "status": "any"})
     (trial,) = response.context["page"].object_list

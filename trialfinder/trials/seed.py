@@ -216,6 +216,10 @@ STAGE_2 = "stage ii\nstage 2"
 # Registries write "relapsed" for blood cancers, "recurrent" for the others; plain
 # summaries "has come back", which the search reads as "has relapsed" (indexing.reworded).
 RELAPSED = "relapse\nrecurrent\nrecurrence"
+# "Early prostate cancer" is how patients and CRUK say what registries call localised or
+# non-metastatic (migration 0026). Not "localized": PostgreSQL stems it to "local", which
+# finds "locally advanced". Nor "stage 1": it is also the first part of a study's design.
+EARLY = "localised\nnon-metastatic"
 # Side effects and people as patients say them and as registries write them
 # (migration 0025). Both ways where the words mean the same.
 EVERYDAY_WORDS = [
@@ -527,6 +531,8 @@ SYNONYMS = [
     *[(term, STAGE_3, "LAY_MEDICAL", False) for term in ("stage 3", "stage three")],
     *[(term, STAGE_2, "LAY_MEDICAL", False) for term in ("stage 2", "stage two")],
     ("relapsed", RELAPSED, "LAY_MEDICAL", True),
+    # One way: "early" also begins "early phase" and "early menopause".
+    ("early", EARLY, "LAY_MEDICAL", False),
     *[(term, same, "LAY_MEDICAL", two_way) for term, same, two_way in EVERYDAY_WORDS],
     # Glioblastoma's letters, both ways: some registry records say only "GBM"
     # (migration 0022).
