@@ -1374,7 +1374,7 @@ def test_cancer_that_has_spread_finds_metastatic_trials_not_one_that_has_not_spr
 
 def test_early_cancer_is_cancer_that_has_not_spread(client, spread_trials):
     make_trial(title="Surgery for non-metastatic kidney cancer")
-    # Not locally advanced (PostgreSQL reads "localized" as "local"), nor a study's stage.
+    # Not locally advanced, nor a trial in a study's first stage.
     make_trial(title="Radiotherapy for locally advanced kidney cancer")
     make_trial(title="Sunitinib for kidney cancer", summary="Stage 1 of the study finds the dose.")
     assert found("early prostate cancer") == {"Shorter radiotherapy for prostate cancer"}
@@ -1382,6 +1382,51 @@ def test_early_cancer_is_cancer_that_has_not_spread(client, spread_trials):
     response = client.get(URL, {"q": "early prostate cancer", "status": "any"})
     (trial,) = response.context["page"].object_list
     assert "“early” (as “has not spread”) in the summary" in trial.why.reasons
+
+
+@pytest.fixture
+def spellings(db):
+    make_trial(title="Hospitalized patients with lymphoma")
+    make_trial(title="Exercise in hospital after surgery for lung cancer")
+    make_trial(title="Randomised trial of aspirin for bowel cancer")
+    make_trial(title="A randomized study of metformin for breast cancer")
+    make_trial(title="Organized screening for bowel cancer")
+    make_trial(title="Kidney function in organ transplant recipients")
+    make_trial(title="Blood samples analyzed for myeloma markers")
+    make_trial(title="Radiotherapy for localized prostate cancer")
+    make_trial(title="Radiotherapy for locally advanced prostate cancer")
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("hospitalised", {"Hospitalized patients with lymphoma"}),
+        ("hospitalized", {"Hospitalized patients with lymphoma"}),
+        ("randomised", {
+            "Randomised trial of aspirin for bowel cancer",
+            "A randomized study of metformin for breast cancer",
+        }),
+        ("randomized", {
+            "Randomised trial of aspirin for bowel cancer",
+            "A randomized study of metformin for breast cancer",
+        }),
+        ("organised", {"Organized screening for bowel cancer"}),
+        ("analysed", {"Blood samples analyzed for myeloma markers"}),
+        ("localised", {"Radiotherapy for localized prostate cancer"}),
+        ("localized", {"Radiotherapy for localized prostate cancer"}),
+        ("early prostate cancer", {"Radiotherapy for localized prostate cancer"}),
+    ],
+)  # fmt: skip
+def test_american_and_british_spellings_find_each_other_and_nothing_more(spellings, q, expected):
+    # PostgreSQL's stemmer read "hospitalized" as "hospit" and "organized" as "organ", so
+    # "hospitalised" found every trial that says "hospital".
+    assert found(q) == expected
+
+
+def test_why_this_matched_names_an_american_spelling_as_written(client, spellings):
+    response = client.get(URL, {"q": "hospitalised", "status": "any"})
+    (trial,) = response.context["page"].object_list
+    assert trial.why.reasons == ["“hospitalised” (as “Hospitalized”) in the title"]
 
 
 def test_why_this_matched_reads_has_not_spread_as_localised(client, spread_trials):

@@ -55,7 +55,8 @@ CHUNK = 500
 # 11: a cancer that "has come back" searched as relapsed (see reworded).
 # 12: "HER-2" and "HER 2 positive" searched as "HER2" (see reworded).
 # 13: the MeSH heading for ALL searched without its "lymphoma" (see _ALL_MESH).
-SEARCH_VERSION = 13
+# 14: American "-ize" and "-yze" words searched as British "-ise" and "-yse" (see reworded).
+SEARCH_VERSION = 14
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 # "Non-small cell lung cancer" is not small cell lung cancer, nor "non-Hodgkin lymphoma"
 # Hodgkin lymphoma: kept apart, the words made a search for one find trials of the other.
@@ -164,6 +165,13 @@ def _organ_cancer(match: re.Match) -> str:
 _HAS_COME_BACK = re.compile(r"\b(?:has|have|had)\s+come\s+back\b", re.IGNORECASE)
 
 
+# American spellings as British: PostgreSQL's English stemmer cuts "-ize" off a word but
+# not "-ise", so "hospitalized" is "hospit", which "hospital" is too, and "organized"
+# "organ". Searched as "hospitalised", "organised", "localised", an American spelling finds
+# what the British one does and no more. (Three letters first: not "size" or "seize".)
+_AMERICAN_IZE = re.compile(r"\b([^\W\d_]{3,}[iy])z(e|ed|es|ing|ation|ations)\b", re.IGNORECASE)
+
+
 # What `reworded` does, in order: each pattern and what it is read as.
 _REWORDINGS = (
     (_CANCER_OF_THE, _organ_cancer),
@@ -172,6 +180,7 @@ _REWORDINGS = (
     (_HAS_COME_BACK, "has relapsed"),
     (_HER_2, "HER2"),
     (_RECEPTOR_SIGN, _in_words),
+    (_AMERICAN_IZE, r"\1s\2"),
 )
 
 

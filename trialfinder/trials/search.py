@@ -71,11 +71,11 @@ _TOKEN = re.compile(r'"([^"]*)"|(-?)([\w\'-]+)', re.UNICODE)
 # British spellings that registries write the American way, beyond the pairs in the
 # synonym table ("lymphoedema" finds "lymphedema"). Words of six letters or more; where
 # a rule makes a word that is not the American spelling, it simply matches nothing.
+# ("-ize" is not here: the search reads it as "-ise" in trials and searches alike.)
 _AMERICAN = [
     (re.compile(r"(?<=[a-z])ae(?=[a-z])"), "e"),  # anaemia, haemorrhage, paediatric
     (re.compile(r"oe(?=[a-z])"), "e"),  # oedema, oesophagus, diarrhoea, coeliac
     (re.compile(r"our(s?)$"), r"or\1"),  # tumour, tumours
-    (re.compile(r"(?<=[a-z])is(e|ed|es|ing|ation|ations)$"), r"iz\1"),  # randomised
     (re.compile(r"tre(s?)$"), r"ter\1"),  # centre, centres
     (re.compile(r"sulph"), "sulf"),  # sulphate
 ]

@@ -217,8 +217,8 @@ STAGE_2 = "stage ii\nstage 2"
 # summaries "has come back", which the search reads as "has relapsed" (indexing.reworded).
 RELAPSED = "relapse\nrecurrent\nrecurrence"
 # "Early prostate cancer" is how patients and CRUK say what registries call localised or
-# non-metastatic (migration 0026). Not "localized": PostgreSQL stems it to "local", which
-# finds "locally advanced". Nor "stage 1": it is also the first part of a study's design.
+# non-metastatic (migration 0026); "localized" is read as "localised" (indexing.reworded).
+# Not "stage 1": it is also the first part of a study's design.
 EARLY = "localised\nnon-metastatic"
 # Side effects and people as patients say them and as registries write them
 # (migration 0025). Both ways where the words mean the same.
