@@ -1372,6 +1372,20 @@ def test_cancer_that_has_spread_finds_metastatic_trials_not_one_that_has_not_spr
     assert "Shorter radiotherapy for prostate cancer" not in found("spread")
 
 
+@pytest.mark.parametrize("q", ["metastasis", "metastases", "metastasised", "metastasized"])
+def test_every_way_of_writing_metastases_finds_the_metastatic_trials(spread_trials, q):
+    metastatic = found(q)
+    assert "Enzalutamide for metastatic prostate cancer" in metastatic
+    assert {"Radiosurgery for brain metastases", "Radiotherapy for bone metastases"} <= metastatic
+    assert "Shorter radiotherapy for prostate cancer" not in metastatic
+    assert found(f"prostate cancer that has {q}") == {"Enzalutamide for metastatic prostate cancer"}
+
+
+def test_metastatic_finds_what_registries_call_metastatic(spread_trials):
+    # One way: criteria say "no metastases" of trials for cancer that has not spread.
+    assert "Radiotherapy for bone metastases" not in found("metastatic")
+
+
 def test_early_cancer_is_cancer_that_has_not_spread(client, spread_trials):
     make_trial(title="Surgery for non-metastatic kidney cancer")
     # Not locally advanced, nor a trial in a study's first stage.
