@@ -1437,10 +1437,11 @@ def test_american_and_british_spellings_find_each_other_and_nothing_more(spellin
     assert found(q) == expected
 
 
-def test_why_this_matched_names_an_american_spelling_as_written(client, spellings):
+def test_why_this_matched_finds_and_highlights_an_american_spelling(client, spellings):
     response = client.get(URL, {"q": "hospitalised", "status": "any"})
     (trial,) = response.context["page"].object_list
-    assert trial.why.reasons == ["“hospitalised” (as “Hospitalized”) in the title"]
+    assert trial.why.reasons == ["“hospitalised” in the title"]
+    assert trial.why.snippet == "<mark>Hospitalized</mark> patients with lymphoma"
 
 
 def test_why_this_matched_reads_has_not_spread_as_localised(client, spread_trials):

@@ -22,6 +22,7 @@ from trialfinder.trials.templatetags.trial_display import age_range
 SNIPPET_RADIUS = 90
 _JOINED_NON = re.compile(r"^non(?!e)(?=[^\W\d_]{3,})")
 _MARKDOWN_SYMBOLS = re.compile(r"[*_#>`\[\]]|\(https?://[^)]*\)")
+_BRITISH_ISE = re.compile(r"(?<=[^\W\d_]{3}[iy])s(e|ed|es|ing|ation|ations)$")
 
 
 @dataclass
@@ -52,6 +53,8 @@ def _compiled(alternatives: tuple[str, ...], prefix: str | None) -> re.Pattern:
             words[-1] = words[-1][:-1]
         # The search joins "non-" to its word (indexing.join_non); the text may not.
         words = [_JOINED_NON.sub(r"non[\\W_]*", w) for w in words]
+        # And reads "-ize" as "-ise" (indexing.reworded): the text may be American.
+        words = [_BRITISH_ISE.sub(r"[sz]\1", w) for w in words]
         parts.append(r"[\W_]+".join(words) + end)
     # Not the word inside "non-Hodgkin" or "non-small", which the search does not find.
     return re.compile(r"(?<!\w)(?<!non-)(?<!non )(?:" + "|".join(parts) + ")", re.IGNORECASE)
