@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+import uuid
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -176,3 +177,47 @@ def get_or_compute(key: str, compute: Callable[[], T], timeout: int, wait: float
         if value is not _MISSING:
             return value
     return compute()
+
+
+UNREAD = object()
+# Values built in this process, each with the stamp it was built under.
+_kept: dict[str, tuple[str, object]] = {}
+
+
+def stamp_key(key: str) -> str:
+    return f"{key}:stamp"
+
+
+def kept_in_process(
+    key: str,
+    load: Callable[[], object],
+    timeout: int,
+    build: Callable[[object], T] | None = None,
+    stamp=UNREAD,
+) -> T:
+    """A value every request needs (the trees, the synonyms), kept built in each process
+    while its stamp in the shared cache is unchanged: one small read per request instead
+    of unpickling and building it again. The shared cache holds `load()` under `key`;
+    `build` makes the kept value from that. `forget_kept(key)` makes every process load
+    it again on its next request. `stamp`, when the caller has read it already."""
+    if stamp is UNREAD:
+        stamp = cache.get(stamp_key(key))
+    kept = _kept.get(key)
+    if stamp is not None and kept is not None and kept[0] == stamp:
+        return kept[1]
+    stored = cache.get(key)
+    if stored is None:
+        stored = load()
+        cache.set(key, stored, timeout)
+    if stamp is None:
+        cache.add(stamp_key(key), uuid.uuid4().hex, timeout)
+        stamp = cache.get(stamp_key(key))
+    value = build(stored) if build else stored
+    if stamp is not None:
+        _kept[key] = (stamp, value)
+    return value
+
+
+def forget_kept(*keys: str) -> None:
+    """After an edit: every process loads these values again."""
+    cache.delete_many([*keys, *(stamp_key(key) for key in keys)])

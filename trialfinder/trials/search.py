@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import lru_cache, reduce
@@ -45,7 +44,7 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 
-from trialfinder.core.caching import code_release
+from trialfinder.core.caching import code_release, kept_in_process
 from trialfinder.text import lines
 from trialfinder.trials.indexing import generation, join_non, normalise_text, reworded
 from trialfinder.trials.models import (
@@ -198,32 +197,14 @@ def clean_query(q: str) -> str:
     return " ".join(q.split())[:MAX_QUERY_LENGTH]
 
 
-# Edits delete the map (signals); this only bounds how long an unused one is kept.
+# Edits forget the map (signals); this only bounds how long an unused one is kept.
 SYNONYMS_CACHE_SECONDS = 300
-# The map this process last read, and the stamp it was stored under.
-_kept_synonyms: tuple[str, dict[str, set[str]]] | None = None
 
 
 def synonym_map() -> dict[str, set[str]]:
     """Normalised phrase -> every phrase it should also find. Every search reads it, so
-    each process keeps the map while its stamp in the shared cache is unchanged: a
-    small read per search, where unpickling the map took half a millisecond. An edit
-    deletes both (signals), and every process reads the new map on its next search."""
-    global _kept_synonyms
-    key = synonyms_cache_key()
-    stamp = cache.get(f"{key}:stamp")
-    if stamp is not None and _kept_synonyms is not None and _kept_synonyms[0] == stamp:
-        return _kept_synonyms[1]
-    mapping = cache.get(key)
-    if mapping is None:
-        mapping = _read_synonyms()
-        cache.set(key, mapping, SYNONYMS_CACHE_SECONDS)
-    if stamp is None:
-        cache.add(f"{key}:stamp", uuid.uuid4().hex, SYNONYMS_CACHE_SECONDS)
-        stamp = cache.get(f"{key}:stamp")
-    if stamp is not None:
-        _kept_synonyms = (stamp, mapping)
-    return mapping
+    each process keeps it built (unpickling it took half a millisecond a search)."""
+    return kept_in_process(synonyms_cache_key(), _read_synonyms, SYNONYMS_CACHE_SECONDS)
 
 
 def _read_synonyms() -> dict[str, set[str]]:

@@ -1,10 +1,9 @@
 """Keep search text current after ordinary saves. Bulk writers call indexing directly."""
 
-from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from trialfinder.core.caching import code_release
+from trialfinder.core.caching import code_release, forget_kept
 from trialfinder.trials import indexing, trees
 from trialfinder.trials.models import (
     Condition,
@@ -89,8 +88,7 @@ def intervention_saved(sender, instance: Intervention, created: bool, raw=False,
 @receiver(post_delete, sender=Synonym)
 def synonym_changed(sender, instance: Synonym, raw: bool = False, **kwargs) -> None:
     if not raw:
-        key = synonyms_cache_key()
-        cache.delete_many([key, f"{key}:stamp"])
+        forget_kept(synonyms_cache_key())
         indexing.request_spelling_words(instance.term, instance.equivalents)
 
 

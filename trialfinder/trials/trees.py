@@ -5,13 +5,13 @@ in Python."""
 from __future__ import annotations
 
 import itertools
-import uuid
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from trialfinder.core.caching import UNREAD, forget_kept, kept_in_process, stamp_key
 from trialfinder.trials.models import Condition, Region
 
 _versions = itertools.count(1)
@@ -109,47 +109,14 @@ REGIONS_CACHE_KEY = "trees:regions"
 CACHE_SECONDS = 600
 
 
-# Trees built in this process, each with the stamp it was built under.
-_built: dict[str, tuple[str, Tree]] = {}
-
-
-_UNREAD = object()
-
-
-def _cached(key: str, cls: type[Tree], load, stamp=_UNREAD) -> Tree:
-    """Every search page needs both trees. Each process keeps the trees it built while
-    their stamp in the shared cache is unchanged; signals delete the stamp (and the
-    nodes) when an editor changes a tree, so every process rebuilds on its next request.
-    One small cache read per request instead of unpickling a few hundred rows."""
-    if stamp is _UNREAD:
-        stamp = cache.get(f"{key}:stamp")
-    built = _built.get(key)
-    if stamp is not None and built is not None and built[0] == stamp:
-        return built[1]
-    nodes = cache.get(key)
-    if nodes is None:
-        nodes = list(load())
-        cache.set(key, nodes, CACHE_SECONDS)
-    if stamp is None:
-        cache.add(f"{key}:stamp", uuid.uuid4().hex, CACHE_SECONDS)
-        stamp = cache.get(f"{key}:stamp")
-    tree = cls(nodes)
-    if stamp is not None:
-        _built[key] = (stamp, tree)
-    return tree
-
-
 def forget() -> None:
     """After an edit to either tree: every process rebuilds both."""
-    cache.delete_many(
-        [CONDITIONS_CACHE_KEY, REGIONS_CACHE_KEY]
-        + [f"{key}:stamp" for key in (CONDITIONS_CACHE_KEY, REGIONS_CACHE_KEY)]
-    )
+    forget_kept(CONDITIONS_CACHE_KEY, REGIONS_CACHE_KEY)
 
 
 def load_trees() -> tuple[ConditionTree, RegionTree]:
     """Both trees, their stamps read together: one cache round trip for a search page."""
-    keys = [f"{CONDITIONS_CACHE_KEY}:stamp", f"{REGIONS_CACHE_KEY}:stamp"]
+    keys = [stamp_key(CONDITIONS_CACHE_KEY), stamp_key(REGIONS_CACHE_KEY)]
     stamps = cache.get_many(keys)
     return (
         ConditionTree.load(stamps.get(keys[0])),
@@ -159,12 +126,15 @@ def load_trees() -> tuple[ConditionTree, RegionTree]:
 
 class ConditionTree(Tree):
     @classmethod
-    def load(cls, stamp=_UNREAD) -> ConditionTree:
-        return _cached(
+    def load(cls, stamp=UNREAD) -> ConditionTree:
+        # Every search page needs both trees: kept built, not unpickled from a few
+        # hundred rows on each request. Signals forget them when an editor changes one.
+        return kept_in_process(
             CONDITIONS_CACHE_KEY,
-            cls,
-            lambda: Condition.objects.only("pk", "name", "slug", "parent_id"),
-            stamp,
+            lambda: list(Condition.objects.only("pk", "name", "slug", "parent_id")),
+            CACHE_SECONDS,
+            build=cls,
+            stamp=stamp,
         )
 
     def choices(self) -> list[tuple[str, str]]:
@@ -174,12 +144,13 @@ class ConditionTree(Tree):
 
 class RegionTree(Tree):
     @classmethod
-    def load(cls, stamp=_UNREAD) -> RegionTree:
-        return _cached(
+    def load(cls, stamp=UNREAD) -> RegionTree:
+        return kept_in_process(
             REGIONS_CACHE_KEY,
-            cls,
-            lambda: Region.objects.only("pk", "name", "slug", "parent_id", "kind", "code"),
-            stamp,
+            lambda: list(Region.objects.only("pk", "name", "slug", "parent_id", "kind", "code")),
+            CACHE_SECONDS,
+            build=cls,
+            stamp=stamp,
         )
 
     def choices(self) -> list:
