@@ -15,14 +15,14 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from trialfinder.trials.indexing import as_written, normalise_text
+from trialfinder.trials.indexing import IZE_ENDINGS, as_written, normalise_text
 from trialfinder.trials.search import Clause, ParsedQuery, readable
 from trialfinder.trials.templatetags.trial_display import age_range
 
 SNIPPET_RADIUS = 90
 _JOINED_NON = re.compile(r"^non(?!e)(?=[^\W\d_]{3,})")
 _MARKDOWN_SYMBOLS = re.compile(r"[*_#>`\[\]]|\(https?://[^)]*\)")
-_BRITISH_ISE = re.compile(r"(?<=[^\W\d_]{3}[iy])s(e|ed|es|ing|ation|ations)$")
+_BRITISH_ISE = re.compile(rf"(?<=[^\W\d_]{{3}}[iy])s({IZE_ENDINGS})$")
 
 
 @dataclass

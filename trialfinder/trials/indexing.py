@@ -169,7 +169,8 @@ _HAS_COME_BACK = re.compile(r"\b(?:has|have|had)\s+come\s+back\b", re.IGNORECASE
 # not "-ise", so "hospitalized" is "hospit", which "hospital" is too, and "organized"
 # "organ". Searched as "hospitalised", "organised", "localised", an American spelling finds
 # what the British one does and no more. (Three letters first: not "size" or "seize".)
-_AMERICAN_IZE = re.compile(r"\b([^\W\d_]{3,}[iy])z(e|ed|es|ing|ation|ations)\b", re.IGNORECASE)
+IZE_ENDINGS = "e|ed|es|ing|ation|ations"
+_AMERICAN_IZE = re.compile(rf"\b([^\W\d_]{{3,}}[iy])z({IZE_ENDINGS})\b", re.IGNORECASE)
 
 
 # What `reworded` does, in order: each pattern and what it is read as.
@@ -187,8 +188,8 @@ _REWORDINGS = (
 def reworded(text: str) -> str:
     """The text as the search reads it, in the trials and in a search: cancer that "has
     not spread" as "localised", "has come back" as "has relapsed", "HER2+" or "ER-" as
-    "HER2 positive" or "ER negative", and "liver or kidney cancer" or "cancer of the
-    liver" with "liver cancer" in it."""
+    "HER2 positive" or "ER negative", "liver or kidney cancer" or "cancer of the liver"
+    with "liver cancer" in it, and "hospitalized" as "hospitalised"."""
     for pattern, replacement in _REWORDINGS:
         text = pattern.sub(replacement, text)
     return text
